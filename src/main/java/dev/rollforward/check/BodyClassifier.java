@@ -1,0 +1,96 @@
+package dev.rollforward.check;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** Classifies a response body against the shapes of CONTRACT §5. Never throws. */
+public final class BodyClassifier {
+
+    /** Deep nesting is a JSON bomb, not an API answer: real shapes nest fewer than 10 levels. */
+    static final int MAX_NESTING = 64;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxNumberLength(64)
+                    .maxStringLength(2 * 1024 * 1024)
+                    .maxNameLength(1024)
+                    .build())
+            .build());
+
+    private BodyClassifier() {
+    }
+
+    public static BodyFacts classify(byte[] body, boolean truncated) {
+        if (truncated) {
+            return BodyFacts.of(BodyShape.TOO_LARGE);
+        }
+        if (body == null || body.length == 0 || isBlank(body)) {
+            return BodyFacts.of(BodyShape.EMPTY);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            return BodyFacts.of(BodyShape.TOO_DEEP);
+        } catch (IOException | RuntimeException e) {
+            return BodyFacts.of(BodyShape.NOT_JSON);
+        }
+        if (root == null || !root.isObject()) {
+            return BodyFacts.of(root == null || root.isMissingNode() ? BodyShape.NOT_JSON : BodyShape.OTHER_JSON);
+        }
+        return factsOf(root);
+    }
+
+    private static BodyFacts factsOf(JsonNode root) {
+        String object = text(root.get("object"));
+        boolean idPresent = nonEmptyText(root.get("id"));
+        String model = text(root.get("model"));
+        boolean usage = root.path("usage").isObject();
+        if ("chat.completion".equals(object) && idPresent
+                && root.path("choices").isArray() && !root.path("choices").isEmpty()) {
+            String finish = text(root.path("choices").path(0).get("finish_reason"));
+            return new BodyFacts(BodyShape.CHAT_COMPLETION, model, true, finish, usage, null);
+        }
+        if ("response".equals(object) && idPresent
+                && root.path("status").isTextual() && root.path("output").isArray()) {
+            return new BodyFacts(BodyShape.RESPONSE, model, true, root.get("status").asText(), usage, null);
+        }
+        JsonNode error = root.get("error");
+        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
+            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usage, errorCode(error));
+        }
+        String marker = text(root.get("status"));
+        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null);
+    }
+
+    private static String errorCode(JsonNode error) {
+        if (error == null || !error.isObject()) {
+            return null;
+        }
+        String code = text(error.get("code"));
+        return code == null || code.isEmpty() ? text(error.get("type")) : code;
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && (node.isTextual() || node.isNumber()) ? node.asText() : null;
+    }
+
+    private static boolean nonEmptyText(JsonNode node) {
+        String t = text(node);
+        return t != null && !t.isEmpty();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

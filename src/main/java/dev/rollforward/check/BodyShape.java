@@ -1,0 +1,18 @@
+package dev.rollforward.check;
+
+/** What a response body turned out to be. */
+public enum BodyShape {
+    CHAT_COMPLETION,
+    RESPONSE,
+    ERROR_ENVELOPE,
+    OTHER_JSON,
+    NOT_JSON,
+    TOO_DEEP,
+    TOO_LARGE,
+    EMPTY;
+
+    /** The shape matches the request family's success object. */
+    public boolean isSuccessOf(RequestFamily family) {
+        return family == RequestFamily.CHAT ? this == CHAT_COMPLETION : this == RESPONSE;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rollforward.check;
+
+import static dev.rollforward.check.Decision.HOLD;
+import static dev.rollforward.check.Decision.PROMOTE;
+import static dev.rollforward.check.Decision.STAY;
+
+import java.util.Locale;
+
+/**
+ * CONTRACT §5 as code: a snapshot of one attempt in, a decision and its reasons out.
+ * When several rows apply, the most severe decision wins (stay over hold over promote).
+ */
+public final class DecisionTable {
+
+    private DecisionTable() {
+    }
+
+    public static Judgement judge(Phase phase, RequestFamily family, Expectations expect,
+                                  ResponseSnapshot snap, BodyFacts facts, GatewayRetries gateway) {
+        return phase == Phase.HAPPY_PATH
+                ? happyPath(family, expect, snap, facts)
+                : errorPath(snap, facts, gateway);
+    }
+
+    static Judgement happyPath(RequestFamily family, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
+        Judgement.Builder j = new Judgement.Builder();
+        if (!snap.hasStatus()) {
+            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).build();
+        }
+        int s = snap.status();
+        if (s >= 200 && s < 300) {
+            checkUpstream(j, expect, snap, facts);
+            if (snap.bodyError() != null) {
+                j.add(HOLD, snap.bodyError());
+            } else if (!facts.shape().isSuccessOf(family)) {
+                j.add(HOLD, shapeReason(facts.shape()));
+            }
+        } else if (s == 401 || s == 403) {
+            j.add(HOLD, "canary_credential_refused");
+        } else if (s == 408) {
+            j.add(HOLD, "request_timeout");
+        } else if (s == 429) {
+            j.add(HOLD, "insufficient_quota".equals(facts.errorCode()) ? "quota_exhausted" : "rate_limited");
+        } else if (s >= 400 && s < 500) {
+            j.add(STAY, "client_error");
+        } else if (s >= 500 && s < 600) {
+            j.add(STAY, "server_error");
+            j.add(STAY, blamedCode(facts.errorCode()));
+        } else if (s >= 300 && s < 400) {
+            j.add(HOLD, "redirect_not_followed");
+        } else {
+            j.add(HOLD, "unexpected_status");
+        }
+        return j.build();
+    }
+
+    static Judgement errorPath(ResponseSnapshot snap, BodyFacts facts, GatewayRetries gateway) {
+        Judgement.Builder j = new Judgement.Builder();
+        if (snap.resends() > 0) {
+            j.add(HOLD, "resent_on_error_path");
+        }
+        if (gateway.happened()) {
+            j.add(HOLD, "gateway_retried_on_error_path");
+        }
+        if (!snap.hasStatus()) {
+            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).build();
+        }
+        int s = snap.status();
+        if (s == 401 || s == 403) {
+            boolean cleanError = facts.shape() == BodyShape.ERROR_ENVELOPE && snap.bodyError() == null;
+            j.add(cleanError ? PROMOTE : HOLD, cleanError ? null : "error_body_not_json_error");
+        } else if (s >= 200 && s < 300) {
+            j.add(STAY, "disabled_credential_accepted");
+        } else if (s >= 500 && s < 600) {
+            j.add(STAY, "server_error");
+        } else if (s == 429) {
+            j.add(HOLD, "rate_limited");
+        } else if (s >= 300 && s < 400) {
+            j.add(HOLD, "redirect_not_followed");
+        } else {
+            j.add(HOLD, "unexpected_status");
+        }
+        return j.build();
+    }
+
+    private static void checkUpstream(Judgement.Builder j, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
+        if (expect.upstreamHost() != null && !expect.upstreamHost().equalsIgnoreCase(snap.requestHost())) {
+            j.add(STAY, "wrong_upstream_host");
+        }
+        if (expect.upstreamHeaderName() != null
+                && !expect.upstreamHeaderValue().equals(snap.header(expect.upstreamHeaderName()))) {
+            j.add(STAY, "wrong_upstream_header");
+        }
+        if (expect.routeLabelHeader() != null
+                && !expect.routeLabel().equals(snap.header(expect.routeLabelHeader()))) {
+            j.add(STAY, "wrong_route_label");
+        }
+        boolean successShape = facts.shape() == BodyShape.CHAT_COMPLETION || facts.shape() == BodyShape.RESPONSE;
+        if (expect.modelPrefix() != null && successShape
+                && (facts.model() == null || !facts.model().startsWith(expect.modelPrefix()))) {
+            j.add(STAY, "wrong_model");
+        }
+    }
+
+    /** 5xx error codes that blame the request rather than the load (REFERENCE: CometAPI). */
+    private static String blamedCode(String code) {
+        if (code == null) {
+            return null;
+        }
+        String c = code.toLowerCase(Locale.ROOT);
+        return c.equals("invalid_request") || c.equals("model_not_found") ? c : null;
+    }
+
+    static String shapeReason(BodyShape shape) {
+        switch (shape) {
+            case NOT_JSON: return "not_json";
+            case TOO_LARGE: return "body_too_large";
+            case TOO_DEEP: return "json_too_deep";
+            case EMPTY: return "empty_body";
+            default: return "unexpected_shape";
+        }
+    }
+}

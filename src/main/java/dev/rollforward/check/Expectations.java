@@ -1,0 +1,17 @@
+package dev.rollforward.check;
+
+import java.util.List;
+
+/**
+ * What a route's answers must show to count as coming from the intended upstream.
+ * Null members are not checked.
+ */
+public record Expectations(
+        String upstreamHost,
+        String upstreamHeaderName,
+        String upstreamHeaderValue,
+        String routeLabelHeader,
+        String routeLabel,
+        String modelPrefix,
+        List<String> gatewayRetryHeaders) {
+}

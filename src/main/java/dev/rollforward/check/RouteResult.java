@@ -1,0 +1,42 @@
+package dev.rollforward.check;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A route's attempts in the order sent, and the verdict over them. */
+public record RouteResult(String label, RequestFamily family, String reviewLink,
+                          List<AttemptResult> attempts, Instant startedAt, long durationMs) {
+
+    public RouteResult {
+        attempts = List.copyOf(attempts);
+    }
+
+    /** stay if any attempt is stay; else hold if any is hold; else promote (CONTRACT §5). */
+    public Decision verdict() {
+        Decision d = Decision.PROMOTE;
+        for (AttemptResult a : attempts) {
+            d = d.worse(a.judgement().decision());
+        }
+        return d;
+    }
+
+    /** Each attempt's reasons, prefixed with its phase so a reader knows which request said it. */
+    public List<String> reasons() {
+        List<String> out = new ArrayList<>();
+        for (AttemptResult a : attempts) {
+            for (String r : a.judgement().reasons()) {
+                out.add(a.phase().wire() + ":" + r);
+            }
+        }
+        return out;
+    }
+
+    public int retryCount() {
+        return attempts.stream().mapToInt(AttemptResult::retryCount).sum();
+    }
+
+    public int gatewayRetryCount() {
+        return attempts.stream().mapToInt(a -> a.gateway().count()).sum();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rollforward.cli;
+
+import dev.rollforward.report.Redactor;
+import dev.rollforward.run.ExitCode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Bad input gets one line naming what is wrong and where to look; a bug gets one line, or the trace under --verbose. */
+final class ErrorHandlers {
+
+    private ErrorHandlers() {
+    }
+
+    static final class Usage implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            String message = Redactor.none().redact(ex.getMessage());
+            err.println("rollforward: " + message);
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    static final class Internal implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+            PrintWriter err = cmd.getErr();
+            err.println("rollforward: internal error: " + Redactor.none().redact(oneLine(ex))
+                    + (verbose(parsed) ? "" : " (a bug; rerun with --verbose for the stack trace)"));
+            if (verbose(parsed)) {
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.println(Redactor.none().redact(trace.toString()));
+            }
+            err.flush();
+            return ExitCode.INTERNAL.code();
+        }
+
+        private static boolean verbose(CommandLine.ParseResult parsed) {
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--verbose")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
+    }
+}

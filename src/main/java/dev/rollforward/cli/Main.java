@@ -1,0 +1,23 @@
+package dev.rollforward.cli;
+
+import dev.rollforward.run.RunEnvironment;
+import java.io.PrintStream;
+
+/** Entry point. Tests call {@link #run} and never exit the JVM. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(RunEnvironment.system(out, err), args);
+    }
+
+    public static int run(RunEnvironment env, String... args) {
+        return RollforwardCommand.commandLine(env).execute(args);
+    }
+}

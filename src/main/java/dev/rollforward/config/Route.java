@@ -1,0 +1,33 @@
+package dev.rollforward.config;
+
+import dev.rollforward.check.Expectations;
+import dev.rollforward.check.RequestFamily;
+import java.util.Map;
+
+/** One validated route of the config. Holds env var names, never credential values. */
+public record Route(
+        String label,
+        String baseUrl,
+        RequestFamily family,
+        String model,
+        String prompt,
+        int maxOutputTokens,
+        String credentialEnv,
+        String disabledCredentialEnv,
+        Map<String, String> headers,
+        Expectations expect,
+        Timeouts timeouts,
+        RetryPolicy retry,
+        String reviewLink,
+        int line) {
+
+    public static final String DEFAULT_PROMPT = "Reply with the single word: ok";
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 16;
+    public static final int MAX_OUTPUT_TOKENS_CAP = 256;
+
+    /** The URL the family's request goes to. */
+    public String endpoint() {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + family.path();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.rollforward.http;
+
+import dev.rollforward.check.BodyClassifier;
+import dev.rollforward.config.RetryPolicy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The only place rollforward resends. One loop, bounded by {@code max_retries} and by the
+ * attempt's deadline; the retryable classes live in {@link RetryRules}. Resends are counted
+ * on the request's {@link AttemptTrace}.
+ */
+final class BoundedRetryInterceptor implements Interceptor {
+
+    /** Enough of an error body to read its {@code error.code}; error envelopes are small. */
+    private static final long ERROR_PEEK_BYTES = 16 * 1024;
+
+    private final Pacer pacer;
+    private final Backoff backoff;
+
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff) {
+        this.pacer = pacer;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Request request = chain.request();
+        AttemptTrace trace = request.tag(AttemptTrace.class);
+        if (trace == null) {
+            return chain.proceed(request);
+        }
+        RetryPolicy policy = trace.policy();
+        for (int resends = 0; ; resends++) {
+            Response response;
+            try {
+                response = chain.proceed(request);
+            } catch (IOException e) {
+                long delay = backoff.delayMillis(policy, resends);
+                if (!RetryRules.onFailure(e, chain.call().isCanceled()) || !mayResend(trace, resends, delay)) {
+                    throw e;
+                }
+                pauseAndCount(trace, delay);
+                continue;
+            }
+            Map<String, List<String>> headers = Headers.lowerCased(response.headers());
+            RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
+                    policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
+            if (!advice.retry()) {
+                return response;
+            }
+            // The server's Retry-After raises the jittered delay, never lowers it.
+            long delay = Math.max(backoff.delayMillis(policy, resends), advice.serverWaitMillis());
+            if (!mayResend(trace, resends, delay)) {
+                return response;
+            }
+            response.close(); // free the connection before the resend
+            pauseAndCount(trace, delay);
+        }
+    }
+
+    /** Within max_retries, and the wait must not outlive the attempt's deadline. */
+    private boolean mayResend(AttemptTrace trace, int resends, long delay) {
+        if (resends >= trace.policy().maxRetries()) {
+            trace.stopReason(resends == 0 ? null : "retries_exhausted");
+            return false;
+        }
+        if (pacer.nowMillis() + delay >= trace.deadlineMillis()) {
+            trace.stopReason("retry_would_pass_deadline");
+            return false;
+        }
+        return true;
+    }
+
+    private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {
+        pacer.sleep(delay);
+        trace.countResend();
+    }
+
+    private static String errorCode(Response response) {
+        int code = response.code();
+        if (code != 429 && code < 500) {
+            return null;
+        }
+        try {
+            return BodyClassifier.classify(response.peekBody(ERROR_PEEK_BYTES).bytes(), false).errorCode();
+        } catch (IOException | RuntimeException e) {
+            return null; // an unreadable body does not block the status-based rule
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.rollforward.http;
+
+import dev.rollforward.check.GatewayRetries;
+import dev.rollforward.config.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * CONTRACT §3: which answers may be sent again. Each predicate is small on purpose; the
+ * loop that uses them is {@link BoundedRetryInterceptor}.
+ */
+final class RetryRules {
+
+    /** Statuses that say "the load, not your request": worth one more try. */
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 500, 502, 503, 504);
+
+    /** Error codes a gateway puts on a 5xx that blame the request: resending cannot help. */
+    private static final Set<String> REQUEST_BLAMED_CODES = Set.of("invalid_request", "model_not_found");
+
+    private RetryRules() {
+    }
+
+    /** The verdict on one response: resend or not, and the server's requested wait. */
+    record Advice(boolean retry, long serverWaitMillis, String reason) {
+        static Advice no(String reason) {
+            return new Advice(false, RetryAfter.NONE, reason);
+        }
+    }
+
+    static Advice onResponse(int status, Map<String, List<String>> headers, String errorCode,
+                             RetryPolicy policy, List<String> gatewayHeaders, long nowMillis) {
+        if (!RETRYABLE_STATUS.contains(status) && status != 429) {
+            return Advice.no("status_not_retryable");
+        }
+        // An explicit "don't retry" from the server is honoured (openai SDKs do the same).
+        if ("false".equalsIgnoreCase(first(headers, "x-should-retry"))) {
+            return Advice.no("server_said_no_retry");
+        }
+        // Retry at one layer only: a gateway that already retried has spent the budget.
+        if (GatewayRetries.from(headers, gatewayHeaders).happened()) {
+            return Advice.no("gateway_already_retried");
+        }
+        if (errorCode != null && status >= 500 && REQUEST_BLAMED_CODES.contains(errorCode)) {
+            return Advice.no("request_blamed");
+        }
+        long wait = RetryAfter.millis(first(headers, "retry-after-ms"), first(headers, "retry-after"), nowMillis);
+        if (wait > policy.maxRetryAfterMs()) {
+            return Advice.no("retry_after_too_long");
+        }
+        if (status == 429) {
+            // A quota needs a person; a rate limit only if the server says when to come back.
+            if ("insufficient_quota".equals(errorCode)) {
+                return Advice.no("insufficient_quota");
+            }
+            if (wait == RetryAfter.NONE) {
+                return Advice.no("rate_limited_without_retry_after");
+            }
+        }
+        return new Advice(true, wait, "retryable_status");
+    }
+
+    /** No response at all: worth a resend unless the call is over or TLS refused the peer. */
+    static boolean onFailure(IOException e, boolean callCanceled) {
+        if (callCanceled) {
+            return false;
+        }
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+            return false; // the whole-attempt deadline fired
+        }
+        // A certificate or hostname that did not verify will not verify on a second try.
+        return !(e instanceof SSLHandshakeException) && !(e instanceof SSLPeerUnverifiedException);
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.rollforward.http;
+
+import dev.rollforward.check.ResponseSnapshot;
+import dev.rollforward.config.Route;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+/**
+ * Sends rollforward's requests: one OkHttp client per run (one pool, one dispatcher),
+ * redirects never followed, OkHttp's silent connection retry off so every resend is
+ * counted by {@link BoundedRetryInterceptor}, each attempt bounded by its route's request_ms.
+ */
+public final class Transport implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient base;
+    private final Pacer pacer;
+    private final String userAgent;
+    private final Map<String, OkHttpClient> perRoute = new ConcurrentHashMap<>();
+
+    /** @param trace receives the redacted-header HTTP trace for --verbose, or null */
+    public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace) {
+        this.pacer = pacer;
+        this.userAgent = userAgent;
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Math.max(64, concurrency * 2));
+        dispatcher.setMaxRequestsPerHost(Math.max(5, concurrency * 2));
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+                .addInterceptor(new BoundedRetryInterceptor(pacer, backoff));
+        if (trace != null) {
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(trace::accept);
+            logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
+            for (String h : new String[] {"Authorization", "Proxy-Authorization", "api-key", "x-api-key", "Cookie", "Set-Cookie"}) {
+                logging.redactHeader(h);
+            }
+            b.addNetworkInterceptor(logging);
+        }
+        this.base = b.build();
+    }
+
+    /** Sends one attempt and returns what was seen; never throws for network trouble. */
+    public ResponseSnapshot send(Route route, String credential) {
+        OkHttpClient client = perRoute.computeIfAbsent(route.label(), k -> clientFor(route));
+        RequestPlan plan = RequestPlan.of(route, userAgent);
+        AttemptTrace trace = new AttemptTrace(route.retry(),
+                pacer.nowMillis() + route.timeouts().requestMs(), route.expect().gatewayRetryHeaders());
+        Request.Builder rb = new Request.Builder().url(plan.url())
+                .post(RequestBody.create(plan.body(), JSON))
+                .tag(AttemptTrace.class, trace);
+        plan.headers().forEach(rb::header);
+        rb.header("Authorization", "Bearer " + credential);
+        Request request = rb.build();
+        String host = request.url().host();
+        try (Response response = client.newCall(request).execute()) {
+            return BodyReader.snapshot(response, trace.resends());
+        } catch (IOException e) {
+            Failure f = Failure.of(e);
+            return ResponseSnapshot.noResponse(host, trace.resends(), f.reason(), f.detail());
+        }
+    }
+
+    private OkHttpClient clientFor(Route route) {
+        Duration request = Duration.ofMillis(route.timeouts().requestMs());
+        return base.newBuilder()
+                .connectTimeout(Duration.ofMillis(Math.min(route.timeouts().connectMs(), route.timeouts().requestMs())))
+                .readTimeout(request)
+                .writeTimeout(request)
+                .callTimeout(request)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rollforward.report;
+
+import dev.rollforward.check.AttemptResult;
+import dev.rollforward.check.Decision;
+import dev.rollforward.check.RouteResult;
+import java.util.List;
+
+/** The stderr view a person reads at a glance: one row per attempt, then the verdict in words. */
+public final class HumanTable {
+
+    private static final String ROW = "%-24s %-9s %-10s %-6s %-10s %-7s %-8s %s";
+
+    private HumanTable() {
+    }
+
+    public static String header() {
+        return String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS");
+    }
+
+    public static String rows(RouteResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (AttemptResult a : r.attempts()) {
+            List<String> reasons = a.judgement().reasons();
+            sb.append(String.format(ROW, r.label(), r.family().wire(), a.phase().wire(),
+                    a.snapshot().hasStatus() ? String.valueOf(a.snapshot().status()) : "none",
+                    a.shapeSeen(), a.retryCount(), a.judgement().decision().wire(),
+                    reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
+        }
+        sb.append("  verdict ").append(r.label()).append(" (").append(r.family().wire()).append("): ")
+                .append(inWords(r.verdict()));
+        return sb.toString();
+    }
+
+    public static String inWords(Decision d) {
+        switch (d) {
+            case PROMOTE: return "promote: traffic may roll forward";
+            case STAY: return "stay: do not roll forward; keep traffic where it is";
+            default: return "hold: do not roll forward yet; a person must look";
+        }
+    }
+
+    public static String summary(int promote, int stay, int hold) {
+        int routes = promote + stay + hold;
+        return String.format("%d route%s checked: %d promote, %d stay, %d hold", routes, routes == 1 ? "" : "s",
+                promote, stay, hold);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rollforward.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rollforward.check.AttemptResult;
+import dev.rollforward.check.Decision;
+import dev.rollforward.check.RouteResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the JSON Lines records of CONTRACT §4 from an allowlist of fields. Nothing from a
+ * response goes in but status, shape class, and two short identifiers that are sanitized.
+ */
+public final class RecordJson {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** What an identifier or marker may look like to be shown at all. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:/+=-]{1,128}");
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String checkId;
+    private final Redactor redactor;
+
+    public RecordJson(String checkId, Redactor redactor) {
+        this.checkId = checkId;
+        this.redactor = redactor;
+    }
+
+    public String attempt(RouteResult route, AttemptResult a) {
+        return write(g -> {
+            common(g, "attempt", route, a.snapshot().statusClass(), a.shapeSeen(), a.judgement().decision(),
+                    a.retryCount(), a.judgement().reasons());
+            g.writeStringField("phase", a.phase().wire());
+            status(g, a.snapshot().hasStatus() ? a.snapshot().status() : null);
+            g.writeBooleanField("response_id_present", a.facts().idPresent());
+            token(g, "completion_marker", a.facts().completionMarker());
+            g.writeBooleanField("usage_present", a.facts().usagePresent());
+            String requestId = a.snapshot().header("x-request-id");
+            token(g, "upstream_request_id", requestId != null ? requestId : a.snapshot().header("x-oneapi-request-id"));
+            g.writeNumberField("gateway_retry_count", a.gateway().count());
+            g.writeStringField("started_at", a.startedAt().toString());
+            g.writeNumberField("duration_ms", a.durationMs());
+        });
+    }
+
+    /** The verdict carries the happy path's status, and the shape seen over both attempts. */
+    public String verdict(RouteResult route) {
+        AttemptResult happy = route.attempts().get(0);
+        return write(g -> {
+            common(g, "verdict", route, happy.snapshot().statusClass(), shapeOverall(route), route.verdict(),
+                    route.retryCount(), route.reasons());
+            status(g, happy.snapshot().hasStatus() ? happy.snapshot().status() : null);
+            g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
+            g.writeStringField("started_at", route.startedAt().toString());
+            g.writeNumberField("duration_ms", route.durationMs());
+        });
+    }
+
+    private void common(JsonGenerator g, String kind, RouteResult route, String statusClass, String shape,
+                        Decision decision, int retries, List<String> reasons) throws IOException {
+        g.writeNumberField("schema_version", SCHEMA_VERSION);
+        g.writeStringField("record", kind);
+        g.writeStringField("check_id", redactor.redact(checkId));
+        g.writeStringField("route_label", route.label());
+        g.writeStringField("request_family", route.family().wire());
+        g.writeStringField("http_status_class", statusClass);
+        g.writeStringField("response_shape_seen", shape);
+        g.writeStringField("fallback_decision", decision.wire());
+        g.writeNumberField("retry_count", retries);
+        g.writeStringField("operator_result", decision.operatorResult());
+        if (route.reviewLink() == null) {
+            g.writeNullField("review_link");
+        } else {
+            g.writeStringField("review_link", redactor.redact(route.reviewLink()));
+        }
+        g.writeArrayFieldStart("reasons");
+        for (String r : reasons) {
+            g.writeString(r);
+        }
+        g.writeEndArray();
+    }
+
+    private static String shapeOverall(RouteResult route) {
+        boolean allNone = true;
+        for (AttemptResult a : route.attempts()) {
+            String s = a.shapeSeen();
+            if (s.equals("unexpected")) {
+                return "unexpected";
+            }
+            allNone &= s.equals("none");
+        }
+        return allNone ? "none" : "expected";
+    }
+
+    private static void status(JsonGenerator g, Integer status) throws IOException {
+        if (status == null) {
+            g.writeNullField("http_status");
+        } else {
+            g.writeNumberField("http_status", status);
+        }
+    }
+
+    private void token(JsonGenerator g, String field, String value) throws IOException {
+        String safe = value == null ? null : redactor.redact(value.strip());
+        if (safe == null || !TOKEN.matcher(safe).matches()) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, safe);
+        }
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

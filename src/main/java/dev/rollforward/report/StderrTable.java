@@ -1,0 +1,28 @@
+package dev.rollforward.report;
+
+import dev.rollforward.check.RouteResult;
+
+/** The person's view on stderr: a table row per attempt and each verdict in words. */
+public final class StderrTable implements ResultSink {
+
+    private final Console console;
+    private boolean headerShown;
+
+    public StderrTable(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public synchronized void accept(RouteResult result) {
+        if (!headerShown) {
+            console.info(HumanTable.header());
+            headerShown = true;
+        }
+        console.info(HumanTable.rows(result));
+    }
+
+    @Override
+    public void finish(RunSummary s) {
+        console.info(HumanTable.summary(s.promote(), s.stay(), s.hold()));
+    }
+}

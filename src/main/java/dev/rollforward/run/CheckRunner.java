@@ -1,0 +1,105 @@
+package dev.rollforward.run;
+
+import dev.rollforward.check.AttemptResult;
+import dev.rollforward.check.Evaluator;
+import dev.rollforward.check.Phase;
+import dev.rollforward.check.ResponseSnapshot;
+import dev.rollforward.check.RouteResult;
+import dev.rollforward.config.Credentials;
+import dev.rollforward.config.Route;
+import dev.rollforward.http.Transport;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs route checks: per route the happy path, then the error path, through one transport.
+ * Routes run concurrently, at most {@code concurrency} at a time; results are handed on in
+ * config order, each as soon as it and every route before it are done.
+ */
+public final class CheckRunner {
+
+    /** Told when an attempt starts, so a terminal can show what is in flight. */
+    public interface Progress {
+        void attemptStarted(Route route, Phase phase);
+
+        Progress NONE = (route, phase) -> { };
+    }
+
+    private final Transport transport;
+    private final Clock clock;
+    private final Progress progress;
+
+    public CheckRunner(Transport transport, Clock clock, Progress progress) {
+        this.transport = transport;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    public RouteResult check(Route route, Credentials credentials, String reviewLink) {
+        Instant start = clock.instant();
+        long t0 = System.nanoTime();
+        List<AttemptResult> attempts = new ArrayList<>(2);
+        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
+        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0));
+    }
+
+    private AttemptResult attempt(Route route, Phase phase, String credential) {
+        progress.attemptStarted(route, phase);
+        Instant start = clock.instant();
+        long t0 = System.nanoTime();
+        ResponseSnapshot snap = transport.send(route, credential);
+        return Evaluator.evaluate(phase, route.family(), route.expect(), snap, start, elapsedMs(t0));
+    }
+
+    /**
+     * Checks every route, at most {@code concurrency} at once, and passes each result to
+     * {@code sink} in config order. Only results waiting on an earlier, slower route are held.
+     */
+    public void checkAll(List<Route> routes, Map<String, Credentials> credentials, String reviewLinkOverride,
+                         int concurrency, Consumer<RouteResult> sink) throws InterruptedException {
+        int threads = Math.max(1, Math.min(concurrency, routes.size()));
+        if (threads == 1) {
+            for (Route r : routes) {
+                sink.accept(check(r, credentials.get(r.label()), link(r, reviewLinkOverride)));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread t = new Thread(runnable, "rollforward-route");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<RouteResult>> pending = new ArrayDeque<>();
+            for (Route r : routes) {
+                pending.add(pool.submit(() -> check(r, credentials.get(r.label()), link(r, reviewLinkOverride))));
+            }
+            while (!pending.isEmpty()) {
+                sink.accept(pending.poll().get());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a route check failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String link(Route r, String override) {
+        return override != null ? override : r.reviewLink();
+    }
+
+    private static long elapsedMs(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

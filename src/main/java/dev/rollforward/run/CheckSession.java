@@ -1,0 +1,127 @@
+package dev.rollforward.run;
+
+import dev.rollforward.check.Decision;
+import dev.rollforward.check.RouteResult;
+import dev.rollforward.config.ConfigException;
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.config.Credentials;
+import dev.rollforward.config.Route;
+import dev.rollforward.config.RouteFile;
+import dev.rollforward.http.Transport;
+import dev.rollforward.report.Console;
+import dev.rollforward.report.RecordJson;
+import dev.rollforward.report.Redactor;
+import dev.rollforward.report.ResultSink;
+import dev.rollforward.report.RunSummary;
+import dev.rollforward.report.StderrTable;
+import dev.rollforward.report.StdoutRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One {@code rollforward check}: load, select, resolve keys, send, judge, report, exit code. */
+public final class CheckSession {
+
+    private static final DateTimeFormatter CHECK_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    private final CheckOptions options;
+    private final RunEnvironment env;
+    private final Console console;
+    private int promote;
+    private int stay;
+    private int hold;
+
+    public CheckSession(CheckOptions options, RunEnvironment env) {
+        this.options = options;
+        this.env = env;
+        this.console = new Console(env.out(), env.err(), options.quiet());
+    }
+
+    public static String defaultCheckId(java.time.Clock clock) {
+        return "route-rollforward-check-" + CHECK_ID.format(clock.instant());
+    }
+
+    /** Loads {@code --config} and checks it; returns the process exit code. */
+    public int run() {
+        try {
+            return run(ConfigLoader.load(options.config()));
+        } catch (ConfigException e) {
+            console.error("config error: " + e.getMessage());
+            return ExitCode.CONFIG.code();
+        }
+    }
+
+    /** Checks an already loaded config (the demo builds its own); a bug surfaces as an unchecked exception. */
+    public int run(RouteFile file) {
+        String checkId = options.checkId() != null ? options.checkId() : defaultCheckId(env.clock());
+        List<Route> routes;
+        Map<String, Credentials> credentials = new LinkedHashMap<>();
+        try {
+            routes = RouteSelection.select(file, options.routes(), options.all());
+            for (Route r : routes) {
+                credentials.put(r.label(), Credentials.resolve(file.path(), r, env.env()));
+            }
+        } catch (ConfigException e) {
+            console.error("config error: " + e.getMessage());
+            return ExitCode.CONFIG.code();
+        } catch (RouteSelection.Ambiguous e) {
+            console.error(e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        List<String> secrets = new ArrayList<>();
+        credentials.values().forEach(c -> {
+            secrets.add(c.canary());
+            secrets.add(c.disabled());
+        });
+        console.redactor(new Redactor(secrets));
+        console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
+                + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
+        List<ResultSink> sinks = sinks(new RecordJson(checkId, console.redactor()));
+        try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(),
+                options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null)) {
+            CheckRunner runner = new CheckRunner(transport, env.clock(), CheckRunner.Progress.NONE);
+            runner.checkAll(routes, credentials, options.reviewLink(), options.concurrency(), result -> deliver(sinks, result));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            console.error("interrupted before every route was checked");
+            return ExitCode.HOLD.code();
+        }
+        Decision worst = stay > 0 ? Decision.STAY : hold > 0 ? Decision.HOLD : Decision.PROMOTE;
+        RunSummary summary = new RunSummary(checkId, promote, stay, hold, worst, options.commandLine());
+        for (ResultSink s : sinks) {
+            try {
+                s.finish(summary);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ExitCode.of(worst).code();
+    }
+
+    private List<ResultSink> sinks(RecordJson json) {
+        List<ResultSink> sinks = new ArrayList<>();
+        sinks.add(new StdoutRecords(console, json));
+        sinks.add(new StderrTable(console));
+        return sinks;
+    }
+
+    private void deliver(List<ResultSink> sinks, RouteResult result) {
+        switch (result.verdict()) {
+            case PROMOTE: promote++; break;
+            case STAY: stay++; break;
+            default: hold++;
+        }
+        for (ResultSink s : sinks) {
+            try {
+                s.accept(result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rollforward.cli;
+
+import dev.rollforward.http.Backoff;
+import dev.rollforward.http.Pacer;
+import dev.rollforward.run.RunEnvironment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the CLI in-process the way a user would, with fake time and captured streams. */
+final class CliHarness {
+
+    static final String CANARY = "sk-test-canary-0000000000000000000000aa";
+    static final String DISABLED = "sk-test-disabled-00000000000000000000bb";
+    static final Instant NOW = Instant.parse("2026-11-27T03:04:05Z");
+
+    final Map<String, String> env = new HashMap<>(Map.of("TEST_CANARY_KEY", CANARY, "TEST_DISABLED_KEY", DISABLED));
+    final List<Long> sleeps = new ArrayList<>();
+    private long fakeMillis = NOW.toEpochMilli();
+    String stdout = "";
+    String stderr = "";
+
+    final Pacer pacer = new Pacer() {
+        @Override
+        public synchronized long nowMillis() {
+            return fakeMillis;
+        }
+
+        @Override
+        public synchronized void sleep(long millis) {
+            sleeps.add(millis);
+            fakeMillis += millis;
+        }
+    };
+
+    int run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunEnvironment re = new RunEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.fixed(NOW, ZoneOffset.UTC), pacer,
+                new Backoff(bound -> bound));
+        int code = Main.run(re, args);
+        stdout = out.toString(StandardCharsets.UTF_8);
+        stderr = err.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    List<String> stdoutLines() {
+        return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+    }
+}
