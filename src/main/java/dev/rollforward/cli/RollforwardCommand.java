@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = {"Decide whether LLM API traffic may roll forward onto a recovered gateway route.",
                 "Sends one happy-path request with a canary key and one error-path request with a disabled key,",
                 "judges only what it can observe, prints one JSON record per attempt and a verdict per route."},
-        subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, /*SANDBOX*/
+        subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, CompletionCommand.class, SandboxCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = {"", "Start with: rollforward demo   (a full check against a local sandbox, no account needed)"})

@@ -10,14 +10,46 @@ public final class Console {
 
     private final PrintStream out;
     private final PrintStream err;
+    private static final String CLEAR_LINE = "\r\033[K";
+
     private final boolean quiet;
+    private final boolean terminal;
     private volatile Redactor redactor;
+    private boolean progressShown;
 
     public Console(PrintStream out, PrintStream err, boolean quiet) {
+        this(out, err, quiet, false);
+    }
+
+    /** @param terminal stderr is a terminal that wants progress and colour */
+    public Console(PrintStream out, PrintStream err, boolean quiet, boolean terminal) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        this.terminal = terminal && !quiet;
         this.redactor = Redactor.none();
+    }
+
+    /** A transient status line (what is in flight), overwritten by the next line; terminals only. */
+    public void progress(String text) {
+        if (!terminal) {
+            return;
+        }
+        String safe = redactor.redact(text);
+        synchronized (err) {
+            err.print(CLEAR_LINE + safe);
+            err.flush();
+            progressShown = true;
+        }
+    }
+
+    /** Colours a verdict word on a terminal: green promote, red stay, yellow hold. */
+    public String colour(String decision, String text) {
+        if (!terminal) {
+            return text;
+        }
+        String code = decision.equals("promote") ? "32" : decision.equals("stay") ? "31" : "33";
+        return "\033[1;" + code + "m" + text + "\033[0m";
     }
 
     /** Set once the run's credentials are known. */
@@ -67,6 +99,10 @@ public final class Console {
     private void printErr(String text) {
         String safe = redactor.redact(text);
         synchronized (err) {
+            if (progressShown) {
+                err.print(CLEAR_LINE);
+                progressShown = false;
+            }
             err.print(safe + (safe.endsWith("\n") ? "" : "\n"));
             err.flush();
         }

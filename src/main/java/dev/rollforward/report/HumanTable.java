@@ -18,6 +18,11 @@ public final class HumanTable {
     }
 
     public static String rows(RouteResult r) {
+        return rows(r, null);
+    }
+
+    /** @param console colours the verdict when stderr is a terminal; may be null */
+    public static String rows(RouteResult r, Console console) {
         StringBuilder sb = new StringBuilder();
         for (AttemptResult a : r.attempts()) {
             List<String> reasons = a.judgement().reasons();
@@ -27,7 +32,7 @@ public final class HumanTable {
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  verdict ").append(r.label()).append(" (").append(r.family().wire()).append("): ")
-                .append(inWords(r.verdict()));
+                .append(console == null ? inWords(r.verdict()) : console.colour(r.verdict().wire(), inWords(r.verdict())));
         return sb.toString();
     }
 

@@ -18,7 +18,7 @@ public final class StderrTable implements ResultSink {
             console.info(HumanTable.header());
             headerShown = true;
         }
-        console.info(HumanTable.rows(result));
+        console.info(HumanTable.rows(result, console));
     }
 
     @Override

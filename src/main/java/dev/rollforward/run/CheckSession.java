@@ -39,7 +39,7 @@ public final class CheckSession {
     public CheckSession(CheckOptions options, RunEnvironment env) {
         this.options = options;
         this.env = env;
-        this.console = new Console(env.out(), env.err(), options.quiet());
+        this.console = new Console(env.out(), env.err(), options.quiet(), env.fancyStderr());
     }
 
     public static String defaultCheckId(java.time.Clock clock) {
@@ -84,7 +84,9 @@ public final class CheckSession {
         List<ResultSink> sinks = sinks(new RecordJson(checkId, console.redactor()));
         try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(),
                 options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null)) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(), CheckRunner.Progress.NONE);
+            CheckRunner runner = new CheckRunner(transport, env.clock(),
+                    (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
+                            + phase.wire() + " ..."));
             runner.checkAll(routes, credentials, options.reviewLink(), options.concurrency(), result -> deliver(sinks, result));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

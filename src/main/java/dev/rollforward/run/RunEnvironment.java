@@ -11,13 +11,27 @@ import java.util.Map;
  * their own: streams, environment variables, clocks and randomness.
  */
 public record RunEnvironment(PrintStream out, PrintStream err, Map<String, String> env,
-                             Clock clock, Pacer pacer, Backoff backoff) {
+                             Clock clock, Pacer pacer, Backoff backoff, boolean stderrIsTerminal) {
 
+    /**
+     * The JVM cannot tell whether stderr alone is a terminal (System.console() also needs
+     * stdout, which is usually piped to jq), so the launcher tells it: -Drollforward.stderr.tty=1.
+     */
     public static RunEnvironment system(PrintStream out, PrintStream err) {
-        return new RunEnvironment(out, err, System.getenv(), Clock.systemUTC(), Pacer.SYSTEM, Backoff.random());
+        return new RunEnvironment(out, err, System.getenv(), Clock.systemUTC(), Pacer.SYSTEM, Backoff.random(),
+                "1".equals(System.getProperty("rollforward.stderr.tty")));
+    }
+
+    public RunEnvironment(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Pacer pacer, Backoff backoff) {
+        this(out, err, env, clock, pacer, backoff, false);
     }
 
     public RunEnvironment withEnv(Map<String, String> newEnv) {
-        return new RunEnvironment(out, err, newEnv, clock, pacer, backoff);
+        return new RunEnvironment(out, err, newEnv, clock, pacer, backoff, stderrIsTerminal);
+    }
+
+    /** Progress and colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+    public boolean fancyStderr() {
+        return stderrIsTerminal && env.get("NO_COLOR") == null;
     }
 }
