@@ -13,8 +13,7 @@ import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.Redactor;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
-import dev.rollforward.report.StderrTable;
-import dev.rollforward.report.StdoutRecords;
+import dev.rollforward.report.OutputFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
@@ -81,7 +80,26 @@ public final class CheckSession {
         console.redactor(new Redactor(secrets));
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                 + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
-        List<ResultSink> sinks = sinks(new RecordJson(checkId, console.redactor()));
+        try {
+            return checkAndReport(checkId, routes, credentials);
+        } catch (OutputFileException e) {
+            console.error(e.getMessage());
+            return ExitCode.INTERNAL.code();
+        } catch (RuntimeException e) {
+            // A bug: one redacted line (the trace only under --verbose), never a credential.
+            console.error("internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (options.verbose() ? "" : " (a bug; rerun with --verbose for the stack trace)"));
+            if (options.verbose()) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                console.error(trace.toString());
+            }
+            return ExitCode.INTERNAL.code();
+        }
+    }
+
+    private int checkAndReport(String checkId, List<Route> routes, Map<String, Credentials> credentials) {
+        List<ResultSink> sinks = OutputSinks.build(options, env.env(), console, new RecordJson(checkId, console.redactor()));
         try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(),
                 options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null)) {
             CheckRunner runner = new CheckRunner(transport, env.clock(),
@@ -90,7 +108,7 @@ public final class CheckSession {
             runner.checkAll(routes, credentials, options.reviewLink(), options.concurrency(), result -> deliver(sinks, result));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            console.error("interrupted before every route was checked");
+            console.error("interrupted before every route was checked; treat this run as hold");
             return ExitCode.HOLD.code();
         }
         Decision worst = stay > 0 ? Decision.STAY : hold > 0 ? Decision.HOLD : Decision.PROMOTE;
@@ -103,13 +121,6 @@ public final class CheckSession {
             }
         }
         return ExitCode.of(worst).code();
-    }
-
-    private List<ResultSink> sinks(RecordJson json) {
-        List<ResultSink> sinks = new ArrayList<>();
-        sinks.add(new StdoutRecords(console, json));
-        sinks.add(new StderrTable(console));
-        return sinks;
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {

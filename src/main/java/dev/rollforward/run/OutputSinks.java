@@ -1,0 +1,46 @@
+package dev.rollforward.run;
+
+import dev.rollforward.report.Console;
+import dev.rollforward.report.EvidenceLog;
+import dev.rollforward.report.JUnitReport;
+import dev.rollforward.report.MarkdownReport;
+import dev.rollforward.report.RecordJson;
+import dev.rollforward.report.ResultSink;
+import dev.rollforward.report.StderrTable;
+import dev.rollforward.report.StdoutRecords;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Where a check's results go, as the options ask; every file is proven writable before anything is sent. */
+final class OutputSinks {
+
+    private OutputSinks() {
+    }
+
+    /** @throws dev.rollforward.report.OutputFileException when a requested file cannot be written */
+    static List<ResultSink> build(CheckOptions options, Map<String, String> env, Console console, RecordJson json) {
+        List<ResultSink> sinks = new ArrayList<>();
+        sinks.add(new StdoutRecords(console, json));
+        sinks.add(new StderrTable(console));
+        if (options.evidenceLog() != null) {
+            EvidenceLog log = new EvidenceLog(options.evidenceLog(), json, console.redactor());
+            log.checkWritable();
+            sinks.add(log);
+        }
+        if (options.junit() != null) {
+            JUnitReport junit = new JUnitReport(options.junit(), console.redactor());
+            junit.checkWritable();
+            sinks.add(junit);
+        }
+        String stepSummary = env.get("GITHUB_STEP_SUMMARY");
+        Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
+        if (options.markdown() != null || summary != null) {
+            MarkdownReport md = new MarkdownReport(options.markdown(), summary, console.redactor());
+            md.checkWritable();
+            sinks.add(md);
+        }
+        return sinks;
+    }
+}

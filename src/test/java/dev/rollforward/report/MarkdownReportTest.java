@@ -1,0 +1,156 @@
+package dev.rollforward.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rollforward.check.AttemptResult;
+import dev.rollforward.check.RequestFamily;
+import dev.rollforward.check.ResponseSnapshot;
+import dev.rollforward.check.RouteResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownReportTest {
+
+    private static final String COMMAND = "rollforward check --config routes.yaml --all --markdown out/ticket.md";
+
+    @TempDir
+    Path dir;
+
+    private static String write(Path file, Path summaryFile, RunSummary summary, RouteResult... routes) throws IOException {
+        MarkdownReport report = new MarkdownReport(file, summaryFile, Results.REDACTOR);
+        report.checkWritable();
+        for (RouteResult r : routes) {
+            report.accept(r);
+        }
+        report.finish(summary);
+        return file == null ? null : Files.readString(file);
+    }
+
+    private static List<String> tableRows(String md) {
+        return md.lines().filter(l -> l.startsWith("| ")).collect(Collectors.toList());
+    }
+
+    @Test
+    void aHoldSaysDoNotRollForwardWithTheTableAndTheCommand() throws IOException {
+        RouteResult[] routes = {Results.promote("cometapi-primary", RequestFamily.CHAT, Results.REVIEW),
+                Results.hold("newapi-backup", Results.REVIEW)};
+        String md = write(dir.resolve("out/ticket.md"), null, Results.summary(COMMAND, routes), routes);
+
+        assertThat(md).startsWith("## rollforward: HOLD \u2014 " + Results.CHECK_ID + "\n");
+        assertThat(md).contains("**Verdict:** hold: do not roll forward yet; a person must look (exit 2)");
+        assertThat(md).contains("- Check id: `" + Results.CHECK_ID + "`");
+        assertThat(md).contains("- Review link: " + Results.REVIEW + "\n");
+        assertThat(md).contains("2 routes checked: 1 promote, 0 stay, 1 hold");
+        assertThat(md).contains("| route | family | phase | status | shape | retries | decision | reasons |");
+        assertThat(tableRows(md)).containsExactly(
+                "| route | family | phase | status | shape | retries | decision | reasons |",
+                "| cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | promote | - |",
+                "| cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | promote | - |",
+                "| newapi-backup | responses | happy-path | 4xx 401 | unexpected | 0 | hold | canary_credential_refused |",
+                "| newapi-backup | responses | error-path | none | none | 0 | hold | no_response, timeout |");
+        assertThat(md).contains("- cometapi-primary (chat): promote: traffic may roll forward\n");
+        assertThat(md).contains("- newapi-backup (responses): hold: do not roll forward yet; a person must look\n");
+        assertThat(md).contains("```sh\n" + COMMAND + "\n```\n");
+    }
+
+    @Test
+    void aStayAndAPassSayWhatToDo() throws IOException {
+        RouteResult stay = Results.stay("moved", null);
+        String md = write(dir.resolve("stay.md"), null, Results.summary(COMMAND, stay), stay);
+        assertThat(md).startsWith("## rollforward: STAY");
+        assertThat(md).contains("stay: do not roll forward; keep traffic where it is (exit 1)");
+        assertThat(md).contains("| moved | chat | happy-path | 2xx 200 | expected | 0 | stay | wrong_upstream_host |");
+        assertThat(md).contains("- Review link: none\n");
+
+        RouteResult ok = Results.promote("ok", RequestFamily.RESPONSES, null);
+        String pass = write(dir.resolve("pass.md"), null, Results.summary(COMMAND, ok), ok);
+        assertThat(pass).startsWith("## rollforward: PROMOTE");
+        assertThat(pass).contains("promote: every route passed; traffic may roll forward (exit 0)");
+        assertThat(pass).doesNotContain("do not roll forward");
+    }
+
+    @Test
+    void noCredentialReachesTheTicket() throws IOException {
+        RouteResult leaky = Results.leakyHold("leaky");
+        String command = "rollforward check --config r.yaml --review-link '" + Results.REVIEW + "?token="
+                + Results.CANARY + "' --check-id " + Results.DISABLED;
+        Path summaryFile = dir.resolve("step-summary.md");
+        String md = write(dir.resolve("ticket.md"), summaryFile, Results.summary(command, leaky), leaky);
+
+        for (String text : List.of(md, Files.readString(summaryFile))) {
+            assertThat(text).doesNotContain(Results.CANARY).doesNotContain(Results.DISABLED).doesNotContain("Bearer sk-");
+            assertThat(Results.REDACTOR.containsCredential(text)).isFalse();
+        }
+        assertThat(md).contains("- Review link: " + Results.REVIEW + "?token=" + Redactor.MASK);
+        assertThat(md).contains("(exit 2)");
+        assertThat(md).contains("```sh\nrollforward check --config r.yaml --review-link");
+    }
+
+    @Test
+    void pipesAndMarkupInCellsCannotBreakTheTable() throws IOException {
+        AttemptResult odd = Results.error("odd", RequestFamily.CHAT,
+                ResponseSnapshot.noResponse(Results.HOST, 0, "connect|failed <b>x</b>\nnext", null), 5);
+        AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
+                Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
+        RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
+        RunSummary s = new RunSummary("id|with`tick", 0, 0, 1, dev.rollforward.check.Decision.HOLD,
+                "rollforward check --check-id 'a```b'");
+        String md = write(dir.resolve("odd.md"), null, s, r);
+
+        String row = tableRows(md).get(2);
+        assertThat(row).isEqualTo("| odd | chat | error-path | none | none | 0 | hold | no_response, connect\\|failed &lt;b&gt;x&lt;/b&gt; next |");
+        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);
+        assertThat(md).contains("- Check id: ``id|with`tick``");
+        assertThat(md).contains("````sh\nrollforward check --check-id 'a```b'\n````\n");
+    }
+
+    @Test
+    void theGithubStepSummaryGetsTheSameMarkdownAppended() throws IOException {
+        Path summaryFile = dir.resolve("github/step_summary");
+        Files.createDirectories(summaryFile.getParent());
+        Files.writeString(summaryFile, "## an earlier step\n");
+        RouteResult hold = Results.hold("first-run", null);
+        String md1 = write(dir.resolve("ticket.md"), summaryFile, Results.summary(COMMAND, hold), hold);
+        RouteResult ok = Results.promote("second-run", RequestFamily.CHAT, null);
+        String md2 = write(dir.resolve("ticket.md"), summaryFile, Results.summary(COMMAND, ok), ok);
+
+        String all = Files.readString(summaryFile);
+        assertThat(all).isEqualTo("## an earlier step\n" + "\n" + md1 + "\n" + md2);
+        assertThat(all).contains("first-run", "second-run", "## rollforward: HOLD", "## rollforward: PROMOTE");
+        assertThat(Files.readString(dir.resolve("ticket.md"))).isEqualTo(md2).doesNotContain("first-run");
+    }
+
+    @Test
+    void theStepSummaryAloneNeedsNoFile() throws IOException {
+        Path summaryFile = dir.resolve("step_summary");
+        RouteResult ok = Results.promote("ok", RequestFamily.CHAT, null);
+        write(null, summaryFile, Results.summary(COMMAND, ok), ok);
+        assertThat(Files.readString(summaryFile)).startsWith("## rollforward: PROMOTE");
+        try (var files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnwritablePathIsAnErrorNamingIt() throws IOException {
+        Path blocker = dir.resolve("plain-file");
+        Files.writeString(blocker, "x");
+        Path file = blocker.resolve("ticket.md");
+        MarkdownReport report = new MarkdownReport(file, null, Results.REDACTOR);
+        assertThatThrownBy(() -> report.finish(Results.summary(COMMAND)))
+                .isInstanceOf(OutputFileException.class)
+                .hasMessageStartingWith("cannot write markdown report " + file + ": ");
+
+        Path summaryUnder = blocker.resolve("summary.md");
+        MarkdownReport toSummary = new MarkdownReport(null, summaryUnder, Results.REDACTOR);
+        assertThatThrownBy(() -> toSummary.finish(Results.summary(COMMAND)))
+                .isInstanceOf(OutputFileException.class)
+                .hasMessageStartingWith("cannot write GitHub step summary " + summaryUnder + ": ");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rollforward.report;
+
+import dev.rollforward.check.AttemptResult;
+import dev.rollforward.check.Bodies;
+import dev.rollforward.check.Evaluator;
+import dev.rollforward.check.Expectations;
+import dev.rollforward.check.Phase;
+import dev.rollforward.check.RequestFamily;
+import dev.rollforward.check.ResponseSnapshot;
+import dev.rollforward.check.RouteResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Judged route results built from real upstream bodies, with no network: the report tests' fixtures. */
+final class Results {
+
+    static final String CANARY = "sk-test-canary-0000000000000000000000aa";
+    static final String DISABLED = "sk-test-disabled-00000000000000000000bb";
+    static final Redactor REDACTOR = new Redactor(List.of(CANARY, DISABLED));
+    static final String HOST = "api.cometapi.com";
+    static final Instant T0 = Instant.parse("2026-11-27T03:04:05Z");
+    static final String REVIEW = "https://tickets.example.com/ROUTE-123";
+    static final String CHECK_ID = "route-rollforward-check-20261127-0304";
+    static final List<String> GATEWAY_HEADERS = List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
+
+    private Results() {
+    }
+
+    static Expectations expect(String label) {
+        return new Expectations(HOST, null, null, "X-Route-Label", label, "gpt-4o-mini", GATEWAY_HEADERS);
+    }
+
+    static ResponseSnapshot snap(int status, String body, String host, String label, int resends) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        headers.put("x-request-id", List.of("req_0123456789abcdef"));
+        if (label != null) {
+            headers.put("x-route-label", List.of(label));
+        }
+        return new ResponseSnapshot(status, headers, body.getBytes(StandardCharsets.UTF_8), false, null, host,
+                resends, null, null);
+    }
+
+    static AttemptResult happy(String label, RequestFamily family, ResponseSnapshot s, long ms) {
+        return Evaluator.evaluate(Phase.HAPPY_PATH, family, expect(label), s, T0, ms);
+    }
+
+    static AttemptResult error(String label, RequestFamily family, ResponseSnapshot s, long ms) {
+        return Evaluator.evaluate(Phase.ERROR_PATH, family, expect(label), s, T0.plusMillis(50), ms);
+    }
+
+    /** A healthy route: the canary answers with the family's object, the disabled key gets a JSON 401. */
+    static RouteResult promote(String label, RequestFamily family, String reviewLink) {
+        String body = family == RequestFamily.CHAT ? Bodies.CHAT : Bodies.RESPONSE;
+        return route(label, family, reviewLink,
+                happy(label, family, snap(200, body, HOST, label, 0), 12),
+                error(label, family, snap(401, Bodies.NEW_API_401, HOST, label, 0), 8));
+    }
+
+    /** The canary's answer came from another host: stay. */
+    static RouteResult stay(String label, String reviewLink) {
+        return route(label, RequestFamily.CHAT, reviewLink,
+                happy(label, RequestFamily.CHAT, snap(200, Bodies.CHAT, "evil.example.net", label, 0), 40),
+                error(label, RequestFamily.CHAT, snap(401, Bodies.OPENAI_401, HOST, label, 0), 9));
+    }
+
+    /** The canary key was refused (an operational blocker), and the error path never answered: hold. */
+    static RouteResult hold(String label, String reviewLink) {
+        return route(label, RequestFamily.RESPONSES, reviewLink,
+                happy(label, RequestFamily.RESPONSES, snap(401, Bodies.COMET_401, HOST, label, 0), 1500),
+                error(label, RequestFamily.RESPONSES, ResponseSnapshot.noResponse(HOST, 0, "timeout",
+                        "no answer within request_ms"), 30000));
+    }
+
+    /** A hold whose no-response reason and detail echo a credential (as a careless transport might). */
+    static RouteResult leakyHold(String label) {
+        return route(label, RequestFamily.CHAT, REVIEW + "?token=" + CANARY,
+                happy(label, RequestFamily.CHAT, snap(200, Bodies.CHAT, HOST, label, 0), 12),
+                error(label, RequestFamily.CHAT, ResponseSnapshot.noResponse(HOST, 0, "connect_failed " + DISABLED,
+                        "proxy said Bearer " + DISABLED + " refused by <proxy> & co"), 25));
+    }
+
+    static RouteResult route(String label, RequestFamily family, String reviewLink, AttemptResult... attempts) {
+        long total = 0;
+        for (AttemptResult a : attempts) {
+            total += a.durationMs();
+        }
+        return new RouteResult(label, family, reviewLink, List.of(attempts), T0, total + 3);
+    }
+
+    static RunSummary summary(String commandLine, RouteResult... routes) {
+        int promote = 0;
+        int stay = 0;
+        int hold = 0;
+        for (RouteResult r : routes) {
+            switch (r.verdict()) {
+                case PROMOTE: promote++; break;
+                case STAY: stay++; break;
+                default: hold++;
+            }
+        }
+        dev.rollforward.check.Decision worst = stay > 0 ? dev.rollforward.check.Decision.STAY
+                : hold > 0 ? dev.rollforward.check.Decision.HOLD : dev.rollforward.check.Decision.PROMOTE;
+        return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
+    }
+}
