@@ -2,7 +2,12 @@ package dev.rollforward.check;
 
 import java.time.Instant;
 
-/** One judged attempt: what was seen and what it means. */
+/**
+ * One judged attempt: what was seen and what it means.
+ *
+ * @param family the route's request family: a success object of the other family is not the expected shape
+ *               (null: either family's success object counts)
+ */
 public record AttemptResult(
         Phase phase,
         ResponseSnapshot snapshot,
@@ -10,7 +15,13 @@ public record AttemptResult(
         GatewayRetries gateway,
         Judgement judgement,
         Instant startedAt,
-        long durationMs) {
+        long durationMs,
+        RequestFamily family) {
+
+    public AttemptResult(Phase phase, ResponseSnapshot snapshot, BodyFacts facts, GatewayRetries gateway,
+                         Judgement judgement, Instant startedAt, long durationMs) {
+        this(phase, snapshot, facts, gateway, judgement, startedAt, durationMs, null);
+    }
 
     /** Resends rollforward made plus retries the gateway reported (CONTRACT §3). */
     public int retryCount() {
@@ -23,7 +34,8 @@ public record AttemptResult(
             return "none";
         }
         boolean expected = phase == Phase.HAPPY_PATH
-                ? facts.shape() == BodyShape.CHAT_COMPLETION || facts.shape() == BodyShape.RESPONSE
+                ? family != null ? facts.shape().isSuccessOf(family)
+                        : facts.shape() == BodyShape.CHAT_COMPLETION || facts.shape() == BodyShape.RESPONSE
                 : facts.shape() == BodyShape.ERROR_ENVELOPE;
         return expected && snapshot.bodyError() == null ? "expected" : "unexpected";
     }

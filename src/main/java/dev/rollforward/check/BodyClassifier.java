@@ -20,7 +20,9 @@ public final class BodyClassifier {
                     .maxStringLength(2 * 1024 * 1024)
                     .maxNameLength(1024)
                     .build())
-            .build());
+            .build())
+            // A body with more after its JSON value (a second object, an HTML tail) is not a JSON body.
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private BodyClassifier() {
     }
@@ -36,7 +38,8 @@ public final class BodyClassifier {
         try {
             root = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            return BodyFacts.of(BodyShape.TOO_DEEP);
+            // Nesting is the JSON bomb; an absurd number or name length is just not an API body.
+            return BodyFacts.of(String.valueOf(e.getMessage()).contains("nesting") ? BodyShape.TOO_DEEP : BodyShape.NOT_JSON);
         } catch (IOException | RuntimeException e) {
             return BodyFacts.of(BodyShape.NOT_JSON);
         }

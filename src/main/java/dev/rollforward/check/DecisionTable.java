@@ -25,7 +25,7 @@ public final class DecisionTable {
     static Judgement happyPath(RequestFamily family, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
         Judgement.Builder j = new Judgement.Builder();
         if (!snap.hasStatus()) {
-            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).build();
+            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).add(HOLD, snap.failureCode()).build();
         }
         int s = snap.status();
         if (s >= 200 && s < 300) {
@@ -34,6 +34,9 @@ public final class DecisionTable {
                 j.add(HOLD, snap.bodyError());
             } else if (!facts.shape().isSuccessOf(family)) {
                 j.add(HOLD, shapeReason(facts.shape()));
+            } else if (!jsonContentType(snap.header("content-type"))) {
+                // The right JSON under a text/html label is a proxy or error page getting lucky, not the API.
+                j.add(HOLD, "unexpected_content_type");
             }
         } else if (s == 401 || s == 403) {
             j.add(HOLD, "canary_credential_refused");
@@ -41,6 +44,9 @@ public final class DecisionTable {
             j.add(HOLD, "request_timeout");
         } else if (s == 429) {
             j.add(HOLD, "insufficient_quota".equals(facts.errorCode()) ? "quota_exhausted" : "rate_limited");
+        } else if (s == 407) {
+            // The proxy in between refused us: the route itself was never asked.
+            j.add(HOLD, "proxy_authentication_required");
         } else if (s >= 400 && s < 500) {
             j.add(STAY, "client_error");
         } else if (s >= 500 && s < 600) {
@@ -63,7 +69,7 @@ public final class DecisionTable {
             j.add(HOLD, "gateway_retried_on_error_path");
         }
         if (!snap.hasStatus()) {
-            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).build();
+            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).add(HOLD, snap.failureCode()).build();
         }
         int s = snap.status();
         if (s == 401 || s == 403) {
@@ -75,6 +81,8 @@ public final class DecisionTable {
             j.add(STAY, "server_error");
         } else if (s == 429) {
             j.add(HOLD, "rate_limited");
+        } else if (s == 407) {
+            j.add(HOLD, "proxy_authentication_required");
         } else if (s >= 300 && s < 400) {
             j.add(HOLD, "redirect_not_followed");
         } else {
@@ -100,6 +108,11 @@ public final class DecisionTable {
                 && (facts.model() == null || !facts.model().startsWith(expect.modelPrefix()))) {
             j.add(STAY, "wrong_model");
         }
+    }
+
+    /** Absent is tolerated (some gateways omit it); present must say JSON. */
+    private static boolean jsonContentType(String contentType) {
+        return contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
     }
 
     /** 5xx error codes that blame the request rather than the load (REFERENCE: CometAPI). */

@@ -18,7 +18,7 @@ public final class Evaluator {
         if (gateway.countUnknown()) {
             judgement = withReason(judgement, "gateway_retry_count_unknown");
         }
-        return new AttemptResult(phase, snap, facts, gateway, judgement, startedAt, durationMs);
+        return new AttemptResult(phase, snap, facts, gateway, judgement, startedAt, durationMs, family);
     }
 
     private static Judgement withReason(Judgement j, String reason) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param resends        resends rollforward itself made for this attempt
  * @param noResponse     null when a status came, else a reason code (timeout, connect_failed, …)
  * @param detail         a short, already redacted explanation for a person, or null
+ * @param failureCode    null, or a more specific reason code under {@code noResponse}
+ *                       (e.g. {@code tls_unknown_ca} under {@code tls_failure})
  */
 public record ResponseSnapshot(
         int status,
@@ -27,12 +29,25 @@ public record ResponseSnapshot(
         String requestHost,
         int resends,
         String noResponse,
-        String detail) {
+        String detail,
+        String failureCode) {
 
     public static final int NO_STATUS = -1;
 
+    public ResponseSnapshot(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated,
+                            String bodyError, String requestHost, int resends, String noResponse, String detail) {
+        this(status, headers, body, bodyTruncated, bodyError, requestHost, resends, noResponse, detail, null);
+    }
+
     public static ResponseSnapshot noResponse(String requestHost, int resends, String reason, String detail) {
-        return new ResponseSnapshot(NO_STATUS, Map.of(), new byte[0], false, null, requestHost, resends, reason, detail);
+        return noResponse(requestHost, resends, reason, null, detail);
+    }
+
+    /** @param failureCode a more specific code under {@code reason}, or null */
+    public static ResponseSnapshot noResponse(String requestHost, int resends, String reason, String failureCode,
+                                              String detail) {
+        return new ResponseSnapshot(NO_STATUS, Map.of(), new byte[0], false, null, requestHost, resends, reason, detail,
+                failureCode);
     }
 
     public boolean hasStatus() {

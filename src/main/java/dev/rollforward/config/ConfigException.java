@@ -16,6 +16,24 @@ public final class ConfigException extends Exception {
         if (key != null && !key.isEmpty()) {
             sb.append(": ").append(key);
         }
-        return new ConfigException(sb.append(": ").append(problem).toString());
+        // One line, whatever a key or value from the file held (a quoted YAML key can hold a line break).
+        return new ConfigException(oneLine(sb.append(": ").append(problem).toString()));
+    }
+
+    private static String oneLine(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                out.append('?');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

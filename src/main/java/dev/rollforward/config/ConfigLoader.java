@@ -26,6 +26,9 @@ public final class ConfigLoader {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** RFC 9110 token; a header value is tab or printable ASCII, as OkHttp checks before sending. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
     private static final Set<String> TOP_KEYS = Set.of("review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "expect",
@@ -101,12 +104,24 @@ public final class ConfigLoader {
         }
         Map<String, String> headers = f.optStringMap("headers");
         for (Map.Entry<String, String> h : headers.entrySet()) {
+            // What HTTP (and OkHttp) accepts: found by fuzzing; before, such a header failed the run at send time.
+            if (!HEADER_NAME.matcher(h.getKey()).matches()) {
+                throw f.error("headers", "has a header name that is not a valid HTTP header name "
+                        + "(letters, digits and !#$%&'*+-.^_`|~ only; no spaces or colons)");
+            }
+            if (!HEADER_VALUE.matcher(h.getValue()).matches()) {
+                throw f.error("headers", h.getKey() + " has a value HTTP cannot carry: printable ASCII only, "
+                        + "no line breaks or control characters");
+            }
             String lower = h.getKey().toLowerCase(Locale.ROOT);
             if (lower.equals("authorization") || lower.equals("api-key") || lower.equals("x-api-key") || lower.equals("cookie")) {
                 throw f.error("headers", "must not set " + h.getKey() + "; the credential comes from credential_env");
             }
         }
         String host = URI.create(baseUrl).getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 literal, as the request (OkHttp) names its host
+        }
         Expectations expect = expect(f, label, host);
         List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", DEFAULT_GATEWAY_RETRY_HEADERS);
         expect = new Expectations(expect.upstreamHost(), expect.upstreamHeaderName(), expect.upstreamHeaderValue(),
@@ -134,6 +149,14 @@ public final class ConfigLoader {
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw f.error("base_url", "must not have a query string or fragment (keys do not belong in URLs); remove everything after '?'");
+        }
+        // java.net.URI accepts some URLs no HTTP client sends to (port 0 or 99999, found by fuzzing).
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw f.error("base_url", "has port " + uri.getPort() + "; a port is between 1 and 65535");
+        }
+        if (okhttp3.HttpUrl.parse(raw) == null) {
+            throw f.error("base_url", "is not a URL an HTTP client can send to; write it as given to OpenAI-compatible SDKs, "
+                    + "e.g. https://api.cometapi.com/v1");
         }
         return raw;
     }

@@ -80,8 +80,9 @@ final class ConfigTree {
         }
     }
 
+    /** By name only: YAML reads JSON too, so a JSON config under another name still loads. */
     private static boolean isJson(String file, String text) {
-        return file.endsWith(".json") || text.stripLeading().startsWith("{");
+        return file.endsWith(".json");
     }
 
     private static String firstLine(String message) {

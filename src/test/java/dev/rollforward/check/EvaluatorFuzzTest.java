@@ -1,0 +1,164 @@
+package dev.rollforward.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.report.RecordJson;
+import dev.rollforward.report.Redactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whatever an upstream answers, judging it never throws: the evaluator and the body classifier
+ * meet arbitrary bytes, statuses and headers.
+ *
+ * <p>In {@code mvn verify} these replay the committed seeds under
+ * {@code src/test/resources/dev/rollforward/check/EvaluatorFuzzTestInputs/<method>/} (real shapes
+ * from REFERENCE.md) and take well under a second. To fuzz (one method per run; Jazzer writes any
+ * crashing input next to the seeds, and its working corpus to {@code .cifuzz-corpus/}):
+ * <pre>
+ *   JAZZER_FUZZ=1 mvn -B test -Dtest='EvaluatorFuzzTest#evaluate' -Dsurefire.failIfNoSpecifiedTests=false
+ *   JAZZER_FUZZ=1 mvn -B test -Dtest='EvaluatorFuzzTest#classify' -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * <p>An {@code evaluate} input reads like a tiny HTTP response, so seeds can be written by hand:
+ * a status line ({@code 401}, or {@code -1} for "no response"), header lines {@code name: value},
+ * a blank line, then the body bytes. Input without a blank line is all body, status 200.
+ */
+class EvaluatorFuzzTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant STARTED = Instant.parse("2026-11-27T03:04:05Z");
+    private static final Set<String> SHAPES_SEEN = Set.of("expected", "unexpected", "none");
+
+    /** What a CometAPI route with every expectation set looks for. */
+    private static final Expectations STRICT = new Expectations("api.cometapi.com", "x-upstream", "cometapi",
+            "x-route-label", "primary", "gpt-4o-mini", ConfigLoader.DEFAULT_GATEWAY_RETRY_HEADERS);
+    /** A route with no expectation beyond the host. */
+    private static final Expectations LOOSE = new Expectations("api.cometapi.com", null, null, null, "primary", null,
+            List.of());
+
+    @FuzzTest(maxDuration = "30s")
+    void evaluate(byte[] input) {
+        Parsed p = Parsed.of(input);
+        List<ResponseSnapshot> snaps = new ArrayList<>();
+        if (p.status == ResponseSnapshot.NO_STATUS) {
+            snaps.add(ResponseSnapshot.noResponse("api.cometapi.com", 0, "tls_failure", "tls_unknown_ca", "TLS failed"));
+            snaps.add(ResponseSnapshot.noResponse("api.cometapi.com", 2, "timeout", null));
+        } else {
+            snaps.add(new ResponseSnapshot(p.status, p.headers, p.body, false, null, "api.cometapi.com", 0, null, null));
+            snaps.add(new ResponseSnapshot(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", 1,
+                    null, null));
+            snaps.add(new ResponseSnapshot(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", 0, null, null));
+        }
+        for (ResponseSnapshot snap : snaps) {
+            for (Phase phase : Phase.values()) {
+                for (RequestFamily family : RequestFamily.values()) {
+                    for (Expectations expect : new Expectations[] {STRICT, LOOSE}) {
+                        check(phase, family, expect, snap);
+                    }
+                }
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void classify(byte[] body) {
+        BodyFacts facts = BodyClassifier.classify(body, false);
+        assertThat(facts.shape()).isNotNull();
+        if (facts.shape() == BodyShape.CHAT_COMPLETION || facts.shape() == BodyShape.RESPONSE) {
+            assertThat(facts.idPresent()).isTrue();
+        }
+        if (facts.shape() != BodyShape.ERROR_ENVELOPE) {
+            assertThat(facts.errorCode()).isNull();
+        }
+        assertThat(BodyClassifier.classify(body, true).shape()).isEqualTo(BodyShape.TOO_LARGE);
+    }
+
+    /** Plain checks, not AssertJ: this runs 24 times per input while fuzzing. */
+    private static void check(Phase phase, RequestFamily family, Expectations expect, ResponseSnapshot snap) {
+        AttemptResult a = Evaluator.evaluate(phase, family, expect, snap, STARTED, 12);
+        Judgement j = a.judgement();
+        require(j.decision() != null && j.reasons() != null, "a decision and its reasons", a); // List.copyOf: no null reason
+        require(a.retryCount() >= 0 && SHAPES_SEEN.contains(a.shapeSeen()), "a retry count and a shape class", a);
+        // CONTRACT §5: only these answers can promote; no answer at all is a hold.
+        if (j.decision() == Decision.PROMOTE) {
+            boolean allowed = phase == Phase.HAPPY_PATH
+                    ? snap.status() >= 200 && snap.status() <= 299
+                    : (snap.status() == 401 || snap.status() == 403) && snap.resends() == 0 && !a.gateway().happened();
+            require(allowed, "promote only on CONTRACT §5's rows", a);
+        }
+        require(snap.hasStatus() || j.decision() == Decision.HOLD, "no response is a hold", a);
+        // And the record built from it is JSON, whatever the upstream put in its headers.
+        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12);
+        String record = new RecordJson("fuzz-1", Redactor.none()).attempt(route, a);
+        try {
+            require(JSON.readTree(record).get("fallback_decision").asText().equals(j.decision().wire()),
+                    "the record says the decision", a);
+        } catch (IOException e) {
+            throw new AssertionError("the record is not JSON: " + record, e);
+        }
+    }
+
+    private static void require(boolean ok, String what, AttemptResult a) {
+        if (!ok) {
+            throw new AssertionError("expected " + what + ", got " + a.judgement() + " for " + a.phase() + " status "
+                    + a.snapshot().status());
+        }
+    }
+
+    /** The "tiny HTTP response" reading of an input; never throws. */
+    private static final class Parsed {
+        int status = 200;
+        final Map<String, List<String>> headers = new LinkedHashMap<>();
+        byte[] body;
+
+        static Parsed of(byte[] input) {
+            Parsed p = new Parsed();
+            int split = indexOf(input, new byte[] {'\n', '\n'});
+            if (split < 0) {
+                p.body = input;
+                return p;
+            }
+            p.body = Arrays.copyOfRange(input, split + 2, input.length);
+            String[] lines = new String(input, 0, split, StandardCharsets.UTF_8).split("\n", -1);
+            String first = lines[0].strip();
+            if (first.matches("-?\\d{1,4}")) {
+                int s = Integer.parseInt(first);
+                p.status = s < 0 ? ResponseSnapshot.NO_STATUS : s;
+            }
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    // Names in lower case, as the transport hands them over (Headers.lowerCased).
+                    p.headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                            k -> new ArrayList<>()).add(lines[i].substring(colon + 1).strip());
+                }
+            }
+            return p;
+        }
+
+        private static int indexOf(byte[] data, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= data.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (data[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.rollforward.check;
+
+import static dev.rollforward.check.Decision.HOLD;
+import static dev.rollforward.check.Decision.PROMOTE;
+import static dev.rollforward.check.Decision.STAY;
+import static dev.rollforward.check.RequestFamily.CHAT;
+import static dev.rollforward.check.RequestFamily.RESPONSES;
+import static dev.rollforward.check.Snaps.FULL;
+import static dev.rollforward.check.Snaps.HOST_ONLY;
+import static dev.rollforward.check.Snaps.good;
+import static dev.rollforward.check.Snaps.happy;
+import static dev.rollforward.check.Snaps.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** CONTRACT §5, happy path (canary credential): every row. */
+class HappyPathDecisionTest {
+
+    @Nested
+    class TwoHundredRightShape {
+
+        @ParameterizedTest
+        @ValueSource(ints = {200, 201, 203})
+        void chatObjectOnChatRouteFromTheExpectedUpstreamPromotes(int code) {
+            AttemptResult a = happy(CHAT, FULL, good(code, Bodies.CHAT).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+            assertThat(a.judgement().reasons()).isEmpty();
+            assertThat(a.shapeSeen()).isEqualTo("expected");
+            assertThat(a.retryCount()).isZero();
+            assertThat(a.facts().idPresent()).isTrue();
+            assertThat(a.facts().completionMarker()).isEqualTo("stop");
+            assertThat(a.facts().usagePresent()).isTrue();
+        }
+
+        @Test
+        void responseObjectOnResponsesRoutePromotes() {
+            AttemptResult a = happy(RESPONSES, FULL, good(200, Bodies.RESPONSE).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+            assertThat(a.judgement().reasons()).isEmpty();
+            assertThat(a.shapeSeen()).isEqualTo("expected");
+            assertThat(a.facts().completionMarker()).isEqualTo("completed");
+        }
+
+        @Test
+        void incompleteResponseIsStillTheRightShape() {
+            AttemptResult a = happy(RESPONSES, FULL, good(200, Bodies.RESPONSE_INCOMPLETE).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+            assertThat(a.facts().completionMarker()).isEqualTo("incomplete");
+        }
+
+        @Test
+        void completionMarkerAndUsageAreRecordedNeverJudged() {
+            String lengthNoUsage = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"o\"},\"finish_reason\":\"length\"}]}";
+            AttemptResult a = happy(CHAT, FULL, good(200, lengthNoUsage).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+            assertThat(a.facts().completionMarker()).isEqualTo("length");
+            assertThat(a.facts().usagePresent()).isFalse();
+        }
+
+        @Test
+        void onlyTheHostIsCheckedWhenNothingElseIsExpected() {
+            AttemptResult a = happy(CHAT, HOST_ONLY, status(200).body(Bodies.CHAT).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+        }
+
+        @Test
+        void hostAndHeaderNamesCompareCaseInsensitively() {
+            Expectations mixed = new Expectations("API.CometAPI.com", "x-UPSTREAM", "cometapi", "x-route-LABEL",
+                    Snaps.LABEL, "gpt-4o-mini", Snaps.GATEWAY_HEADERS);
+            AttemptResult a = happy(CHAT, mixed, good(200, Bodies.CHAT).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+        }
+
+        @Test
+        void gatewayRetriesOnTheHappyPathAreCountedNotJudged() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.CHAT)
+                    .header("x-portkey-retry-attempt-count", "2").resends(1).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
+            assertThat(a.retryCount()).isEqualTo(3);
+            assertThat(a.gateway().count()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class TwoHundredWrongBody {
+
+        @Test
+        void htmlIsNotJson() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.HTML).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("not_json");
+            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+        }
+
+        @Test
+        void chatObjectOnTheResponsesRouteHolds() {
+            AttemptResult a = happy(RESPONSES, FULL, good(200, Bodies.CHAT).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
+            assertThat(a.shapeSeen()).as("not the family's shape").isEqualTo("unexpected");
+        }
+
+        @Test
+        void responseObjectOnTheChatRouteHolds() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.RESPONSE).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
+            assertThat(a.shapeSeen()).as("not the family's shape").isEqualTo("unexpected");
+        }
+
+        @Test
+        void anErrorEnvelopeWithA200Holds() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.OPENAI_401).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
+        }
+
+        @Test
+        void otherJsonHolds() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.NON_ERROR_JSON).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
+        }
+
+        @Test
+        void aStreamedAnswerIsNotTheNonStreamingShape() {
+            String sse = "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
+            AttemptResult a = happy(CHAT, FULL, good(200, sse).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("not_json");
+        }
+
+        @Test
+        void emptyBodyHoldsWithNoShapeSeen() {
+            AttemptResult a = happy(CHAT, FULL, good(204, "").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("empty_body");
+            assertThat(a.shapeSeen()).isEqualTo("none");
+        }
+
+        @Test
+        void truncatedBodyHolds() {
+            AttemptResult a = happy(CHAT, FULL, good(200, "").truncated().build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("body_too_large");
+        }
+
+        @Test
+        void tooDeepBodyHolds() {
+            AttemptResult a = happy(CHAT, FULL, good(200, "[".repeat(500)).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("json_too_deep");
+        }
+
+        @Test
+        void invalidUtf8Holds() {
+            byte[] bytes = Bodies.CHAT.replace("\"ok\"", "\"o?\"").getBytes(StandardCharsets.UTF_8);
+            int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("o?");
+            bytes[at + 1] = (byte) 0xC3; // a lead byte followed by '"': not UTF-8
+            AttemptResult a = happy(CHAT, FULL, good(200, "").body(bytes).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("not_json");
+        }
+
+        @Test
+        void aBodyCutShortHoldsEvenWhenWhatCameParses() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.CHAT).bodyError("body_incomplete").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("body_incomplete");
+            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+        }
+    }
+
+    @Nested
+    class TwoHundredWrongUpstream {
+
+        @Test
+        void wrongHostStays() {
+            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.CHAT).host("evil.example.net").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_host");
+        }
+
+        @Test
+        void wrongUpstreamHeaderValueStays() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT)
+                    .header("X-Upstream", "openrouter").header("X-Route-Label", Snaps.LABEL).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_header");
+        }
+
+        @Test
+        void missingUpstreamHeaderStays() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT).header("X-Route-Label", Snaps.LABEL).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_header");
+        }
+
+        @Test
+        void wrongRouteLabelHeaderStays() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT)
+                    .header("X-Upstream", "cometapi").header("X-Route-Label", "cometapi-secondary").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_route_label");
+        }
+
+        @Test
+        void missingRouteLabelHeaderStays() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT).header("X-Upstream", "cometapi").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_route_label");
+        }
+
+        @Test
+        void wrongModelPrefixStays() {
+            String other = Bodies.CHAT.replace("gpt-4o-mini-2024-07-18", "claude-3-haiku");
+            AttemptResult a = happy(CHAT, FULL, good(200, other).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_model");
+        }
+
+        @Test
+        void missingModelWhenAPrefixIsExpectedStays() {
+            String noModel = Bodies.RESPONSE.replace("\"model\":\"gpt-4o-mini-2024-07-18\",", "");
+            AttemptResult a = happy(RESPONSES, FULL, good(200, noModel).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_model");
+        }
+
+        @Test
+        void wrongUpstreamOutranksWrongShape() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.HTML).host("evil.example.net").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).contains("wrong_upstream_host", "not_json", "wrong_upstream_header");
+        }
+    }
+
+    @Nested
+    class NoResponse {
+
+        @Test
+        void noResponseAfterTheBoundedRetriesHolds() {
+            AttemptResult a = happy(CHAT, FULL, Snaps.noResponse("timeout"));
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("no_response", "timeout");
+            assertThat(a.shapeSeen()).isEqualTo("none");
+            assertThat(a.snapshot().statusClass()).isEqualTo("none");
+            assertThat(a.retryCount()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class NonTwoHundred {
+
+        @ParameterizedTest
+        @ValueSource(ints = {301, 302, 303, 307, 308})
+        void redirectNotFollowedHolds(int code) {
+            AttemptResult a = happy(CHAT, FULL, status(code).header("Location", "https://www.cometapi.com/").body(Bodies.HTML).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("redirect_not_followed");
+            assertThat(a.snapshot().statusClass()).isEqualTo("3xx");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {401, 403})
+        void canaryRefusedHolds(int code) {
+            AttemptResult a = happy(CHAT, FULL, status(code).body(Bodies.NEW_API_401).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("canary_credential_refused");
+        }
+
+        @Test
+        void requestTimeoutHolds() {
+            AttemptResult a = happy(CHAT, FULL, status(408).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("request_timeout");
+        }
+
+        @Test
+        void rateLimitHolds() {
+            AttemptResult a = happy(CHAT, FULL, status(429).header("Retry-After", "20").body(Bodies.RATE_LIMIT_429).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("rate_limited");
+        }
+
+        @Test
+        void exhaustedQuotaHoldsWithItsOwnReason() {
+            AttemptResult a = happy(CHAT, FULL, status(429).body(Bodies.QUOTA_429).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("quota_exhausted");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {400, 404, 405, 409, 413, 422, 451})
+        void anyOtherClientErrorStays(int code) {
+            AttemptResult a = happy(CHAT, FULL, status(code).body(Bodies.COMET_401).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("client_error");
+            assertThat(a.snapshot().statusClass()).isEqualTo("4xx");
+        }
+
+        @Test
+        void aWrongPathAnsweredWithHtml404Stays() {
+            AttemptResult a = happy(CHAT, FULL, status(404).body(Bodies.HTML).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {500, 502, 503, 504, 524})
+        void serverErrorAfterTheRetriesStays(int code) {
+            AttemptResult a = happy(CHAT, FULL, status(code).body(Bodies.OVERLOADED_503).resends(1).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("server_error");
+            assertThat(a.snapshot().statusClass()).isEqualTo("5xx");
+            assertThat(a.retryCount()).isEqualTo(1);
+        }
+
+        @Test
+        void serverErrorBlamingTheRequestNamesTheCode() {
+            AttemptResult a = happy(CHAT, FULL, status(503).body(Bodies.COMET_503_MODEL_NOT_FOUND).build());
+            AttemptResult b = happy(CHAT, FULL, status(500).body(Bodies.COMET_500_INVALID_REQUEST).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("server_error", "model_not_found");
+            assertThat(b.judgement().reasons()).containsExactly("server_error", "invalid_request");
+        }
+
+        @Test
+        void portkeyHtmlMessageOnA500Stays() {
+            AttemptResult a = happy(CHAT, FULL, status(500).body(Bodies.PORTKEY_HTML_MESSAGE_500).build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.rollforward.check;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds {@link ResponseSnapshot}s and judges them, with no network. */
+final class Snaps {
+
+    static final String HOST = "api.cometapi.com";
+    static final String LABEL = "cometapi-primary";
+    static final List<String> GATEWAY_HEADERS = List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
+    static final Instant T0 = Instant.parse("2026-11-27T03:04:05Z");
+
+    /** Every expectation set: host, upstream header, route label header, model prefix. */
+    static final Expectations FULL = new Expectations(HOST, "X-Upstream", "cometapi", "X-Route-Label", LABEL,
+            "gpt-4o-mini", GATEWAY_HEADERS);
+
+    /** Only the host (the config default when there is no expect block). */
+    static final Expectations HOST_ONLY = new Expectations(HOST, null, null, null, LABEL, null, GATEWAY_HEADERS);
+
+    private Snaps() {
+    }
+
+    static Builder status(int status) {
+        return new Builder(status);
+    }
+
+    /** A 2xx that carries every header {@link #FULL} expects. */
+    static Builder good(int status, String body) {
+        return status(status).body(body).header("X-Upstream", "cometapi").header("X-Route-Label", LABEL);
+    }
+
+    static ResponseSnapshot noResponse(String reason) {
+        return ResponseSnapshot.noResponse(HOST, 1, reason, "the upstream stopped answering within request_ms");
+    }
+
+    static AttemptResult happy(RequestFamily family, Expectations expect, ResponseSnapshot snap) {
+        return Evaluator.evaluate(Phase.HAPPY_PATH, family, expect, snap, T0, 12);
+    }
+
+    static AttemptResult error(ResponseSnapshot snap) {
+        return Evaluator.evaluate(Phase.ERROR_PATH, RequestFamily.CHAT, FULL, snap, T0, 12);
+    }
+
+    static final class Builder {
+        private final int status;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private byte[] body = new byte[0];
+        private boolean truncated;
+        private String bodyError;
+        private String host = HOST;
+        private int resends;
+
+        Builder(int status) {
+            this.status = status;
+        }
+
+        Builder header(String name, String value) {
+            headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        Builder body(String text) {
+            this.body = text.getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        Builder body(byte[] bytes) {
+            this.body = bytes;
+            return this;
+        }
+
+        Builder truncated() {
+            this.truncated = true;
+            this.body = new byte[0];
+            return this;
+        }
+
+        Builder bodyError(String reason) {
+            this.bodyError = reason;
+            return this;
+        }
+
+        Builder host(String h) {
+            this.host = h;
+            return this;
+        }
+
+        Builder resends(int n) {
+            this.resends = n;
+            return this;
+        }
+
+        ResponseSnapshot build() {
+            return new ResponseSnapshot(status, headers, body, truncated, bodyError, host, resends, null, null);
+        }
+    }
+}

@@ -1,0 +1,456 @@
+package dev.rollforward.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** CONTRACT §2: every config error names the file, the line where there is one, and the key. */
+class ConfigLoaderErrorsTest {
+
+    /** Seven lines; the route mapping starts on line 3. Tests add lines from 8 on. */
+    static final String HEAD = ""
+            + "review_link: https://tickets.example.com/ROUTE-123\n"   // 1
+            + "routes:\n"                                              // 2
+            + "  - label: cometapi-primary\n"                          // 3
+            + "    base_url: https://api.cometapi.com/v1\n"            // 4
+            + "    request_family: chat\n"                             // 5
+            + "    model: gpt-4o-mini\n"                               // 6
+            + "    credential_env: COMETAPI_CANARY_KEY\n";             // 7
+
+    @TempDir
+    Path dir;
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(String yaml) {
+        return assertThatThrownBy(() -> ConfigLoader.parse("test.yaml", yaml)).isInstanceOf(ConfigException.class);
+    }
+
+    private static String without(String line) {
+        assertThat(HEAD).contains(line);
+        return HEAD.replace(line, "");
+    }
+
+    @Test
+    void theBaseConfigIsValid() throws Exception {
+        assertThat(ConfigLoader.parse("test.yaml", HEAD).routes()).hasSize(1);
+    }
+
+    // ---- unknown keys ----
+
+    @Test
+    void unknownTopLevelKey() {
+        refused(HEAD + "colour: blue\n")
+                .hasMessageStartingWith("test.yaml:8: colour: unknown key")
+                .hasMessageContaining("review_link, routes");
+    }
+
+    @Test
+    void unknownRouteKey() {
+        refused(HEAD + "    max_tokens: 16\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].max_tokens: unknown key")
+                .hasMessageContaining("max_output_tokens");
+    }
+
+    @Test
+    void unknownExpectKey() {
+        refused(HEAD + "    expect:\n      upstream_hots: api.cometapi.com\n")
+                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_hots: unknown key")
+                .hasMessageContaining("upstream_host");
+    }
+
+    @Test
+    void unknownUpstreamHeaderKey() {
+        refused(HEAD + "    expect:\n      upstream_header: {name: X-Upstream, valeu: cometapi}\n")
+                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_header.valeu: unknown key");
+    }
+
+    @Test
+    void unknownRetryKey() {
+        refused(HEAD + "    retry: {max_retries: 1, jitter: full}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].retry.jitter: unknown key")
+                .hasMessageContaining("max_retry_after_ms");
+    }
+
+    @Test
+    void unknownTimeoutsKey() {
+        refused(HEAD + "    timeouts:\n      connect_ms: 1000\n      read_ms: 5000\n")
+                .hasMessageStartingWith("test.yaml:10: routes[0].timeouts.read_ms: unknown key")
+                .hasMessageContaining("connect_ms, request_ms");
+    }
+
+    // ---- wrong types ----
+
+    @Test
+    void numberWhereAStringBelongs() {
+        refused(HEAD.replace("model: gpt-4o-mini", "model: 4"))
+                .hasMessageStartingWith("test.yaml:6: routes[0].model: must be a string, but is a number");
+    }
+
+    @Test
+    void stringWhereANumberBelongs() {
+        refused(HEAD + "    max_output_tokens: sixteen\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].max_output_tokens: must be a whole number, but is a string");
+    }
+
+    @Test
+    void fractionWhereAWholeNumberBelongs() {
+        refused(HEAD + "    retry: {max_retries: 1.5}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: must be a whole number");
+    }
+
+    @Test
+    void quotedNumberIsAString() {
+        refused(HEAD + "    timeouts: {request_ms: \"3000\"}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].timeouts.request_ms: must be a whole number, but is a string");
+    }
+
+    @Test
+    void listWhereAMappingBelongs() {
+        refused(HEAD + "    headers: [X-Route-Label]\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].headers: must be a mapping")
+                .hasMessageContaining("a list");
+    }
+
+    @Test
+    void mappingWhereAListBelongs() {
+        refused("routes:\n  label: x\n")
+                .hasMessageStartingWith("test.yaml:1: routes: must be a list, but is a mapping");
+    }
+
+    @Test
+    void stringWhereAListBelongs() {
+        refused(HEAD + "    gateway_retry_headers: x-litellm-attempted-retries\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].gateway_retry_headers: must be a list of strings");
+    }
+
+    @Test
+    void numberInsideAListOfStrings() {
+        refused(HEAD + "    gateway_retry_headers:\n      - x-litellm-attempted-retries\n      - 42\n")
+                .hasMessageStartingWith("test.yaml:10: routes[0].gateway_retry_headers: must be a list of strings");
+    }
+
+    @Test
+    void routeThatIsNotAMapping() {
+        refused("routes:\n  - cometapi-primary\n")
+                .hasMessageStartingWith("test.yaml:2: routes[0]: must be a mapping");
+    }
+
+    @Test
+    void topLevelThatIsNotAMapping() {
+        refused("- label: x\n")
+                .hasMessageStartingWith("test.yaml:1: (top level): must be a mapping");
+    }
+
+    @Test
+    void booleanWhereAStringBelongs() {
+        refused(HEAD + "    prompt: true\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].prompt: must be a string, but is a boolean");
+    }
+
+    // ---- missing keys ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"label", "base_url", "request_family", "model", "credential_env"})
+    void missingRequiredRouteKey(String key) {
+        String yaml = HEAD.lines()
+                .filter(l -> !l.strip().startsWith(key + ":") && !l.strip().startsWith("- " + key + ":"))
+                .map(l -> l.startsWith("    ") && key.equals("label") && l.contains("base_url") ? "  - " + l.strip() : l)
+                .reduce("", (a, b) -> a + b + "\n");
+
+        refused(yaml)
+                .hasMessageStartingWith("test.yaml:3: routes[0]." + key + ": missing required key");
+    }
+
+    @Test
+    void missingRoutes() {
+        refused("review_link: https://tickets.example.com/ROUTE-123\n")
+                .hasMessageStartingWith("test.yaml:1: routes: missing required key");
+    }
+
+    @Test
+    void emptyRoutes() {
+        refused("routes: []\n").hasMessageStartingWith("test.yaml:1: routes: is empty");
+    }
+
+    @Test
+    void emptyRequiredString() {
+        refused(HEAD.replace("model: gpt-4o-mini", "model: \"\""))
+                .hasMessageContaining("routes[0].model: missing required key");
+    }
+
+    @Test
+    void missingUpstreamHeaderValue() {
+        refused(HEAD + "    expect:\n      upstream_header: {name: X-Upstream}\n")
+                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_header.value: missing required key");
+    }
+
+    // ---- values ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod primary", "prod/primary", "prod:1", "über"})
+    void badLabel(String label) {
+        refused(HEAD.replace("label: cometapi-primary", "label: \"" + label + "\""))
+                .hasMessageStartingWith("test.yaml:3: routes[0].label: may only use letters, digits");
+    }
+
+    @Test
+    void duplicateLabel() {
+        String second = ""
+                + "  - label: cometapi-primary\n"                  // 8
+                + "    base_url: https://api.cometapi.com/v1\n"
+                + "    request_family: responses\n"
+                + "    model: gpt-4o-mini\n"
+                + "    credential_env: COMETAPI_CANARY_KEY\n";
+        refused(HEAD + second)
+                .hasMessageStartingWith("test.yaml:8: routes[1].label: 'cometapi-primary' is used by another route");
+    }
+
+    @Test
+    void duplicateKey() {
+        refused(HEAD + "    model: gpt-4o\n")
+                .hasMessageStartingWith("test.yaml:8: model: appears twice");
+    }
+
+    @Test
+    void duplicateKeyInJson() {
+        assertThatThrownBy(() -> ConfigLoader.parse("routes.json", "{\"routes\": [],\n \"routes\": []}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("routes.json:2: routes: appears twice");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://api.cometapi.com/v1", "api.cometapi.com/v1", "file:///etc/passwd", "https:///v1", "mailto:ops@example.com"})
+    void baseUrlNotHttp(String url) {
+        refused(HEAD.replace("https://api.cometapi.com/v1", url))
+                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: ")
+                .hasMessageContaining("http(s)");
+    }
+
+    @Test
+    void baseUrlWithUserInfo() {
+        refused(HEAD.replace("https://api.cometapi.com/v1", "https://ops:hunter22@api.cometapi.com/v1"))
+                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: must not carry a user or password")
+                .message().doesNotContain("hunter22").doesNotContain("ops:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.cometapi.com/v1?key=abc123", "https://api.cometapi.com/v1?", "https://api.cometapi.com/v1#frag"})
+    void baseUrlWithQueryOrFragment(String url) {
+        refused(HEAD.replace("https://api.cometapi.com/v1", url))
+                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: must not have a query string")
+                .message().doesNotContain("abc123");
+    }
+
+    @Test
+    void baseUrlThatIsNotAUrl() {
+        refused(HEAD.replace("https://api.cometapi.com/v1", "\"https://api.comet api.com/v1\""))
+                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: is not a valid URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"completions", "Chat", "embeddings", "responses "})
+    void invalidRequestFamily(String family) {
+        refused(HEAD.replace("request_family: chat", "request_family: \"" + family + "\""))
+                .hasMessageStartingWith("test.yaml:5: routes[0].request_family: must be 'chat' or 'responses'");
+    }
+
+    @Test
+    void fourRetriesAreRefusedBecauseOfOverload() {
+        refused(HEAD + "    retry: {max_retries: 4}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: is at most 3")
+                .hasMessageContaining("overload");
+    }
+
+    @Test
+    void aHugeRetryCountIsRefusedTheSameWay() {
+        refused(HEAD + "    retry: {max_retries: 100000000000000000000}\n")
+                .hasMessageContaining("routes[0].retry.max_retries");
+    }
+
+    @Test
+    void negativeRetriesAreRefused() {
+        refused(HEAD + "    retry: {max_retries: -1}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: must be between 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {257, 0, -1, 100000})
+    void maxOutputTokensOutsideTheCostGuard(int tokens) {
+        refused(HEAD + "    max_output_tokens: " + tokens + "\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].max_output_tokens: must be between 1 and 256, not " + tokens);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connect_ms", "request_ms"})
+    void zeroTimeoutsAreRefused(String key) {
+        refused(HEAD + "    timeouts: {" + key + ": 0}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].timeouts." + key + ": must be between 1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my-key", "1KEY", "COMET KEY", "$COMETAPI_KEY"})
+    void credentialEnvMustBeAnEnvVarName(String name) {
+        refused(HEAD.replace("credential_env: COMETAPI_CANARY_KEY", "credential_env: \"" + name + "\""))
+                .hasMessageStartingWith("test.yaml:7: routes[0].credential_env: must be the name of an environment variable");
+    }
+
+    @Test
+    void disabledCredentialEnvMustDifferFromCredentialEnv() {
+        refused(HEAD + "    disabled_credential_env: COMETAPI_CANARY_KEY\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].disabled_credential_env: names the same variable");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Authorization", "authorization", "X-Api-Key", "api-key", "Cookie"})
+    void credentialHeadersAreRefused(String header) {
+        refused(HEAD + "    headers: {" + header + ": from-config}\n")
+                .hasMessageStartingWith("test.yaml:8: routes[0].headers: must not set " + header);
+    }
+
+    @Test
+    void reviewLinkMustBeALink() {
+        refused(HEAD.replace("https://tickets.example.com/ROUTE-123", "ROUTE-123"))
+                .hasMessageStartingWith("test.yaml:1: review_link: must be an http(s) link");
+    }
+
+    // ---- secrets ----
+
+    static final String FAKE_KEY = "sk-test-canary-000000000000000000000";
+    static final String FAKE_BEARER = "Bearer abcdefghijklmnop0123456789";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "    prompt: " + FAKE_KEY + "\n",
+            "    prompt: \"" + FAKE_BEARER + "\"\n",
+            "    headers: {X-Upstream-Auth: \"" + FAKE_BEARER + "\"}\n",
+            "    headers: {X-Route-Label: " + FAKE_KEY + "}\n",
+            "    expect: {upstream_header: {name: X-Upstream, value: " + FAKE_KEY + "}}\n",
+            "    expect: {model_prefix: " + FAKE_KEY + "}\n",
+            "    gateway_retry_headers: [x-litellm-attempted-retries, " + FAKE_KEY + "]\n",
+            "    review_link: https://tickets.example.com/ROUTE-1?token=" + FAKE_KEY + "\n",
+            "    disabled_credential_env: " + FAKE_KEY + "\n"})
+    void aValueThatLooksLikeAKeyIsRefusedWithoutEchoingIt(String line) {
+        refused(HEAD + line)
+                .hasMessageContaining("test.yaml:")
+                .hasMessageContaining("routes[0]")
+                .hasMessageContaining("looks like a credential")
+                .message().doesNotContain("sk-test").doesNotContain("abcdefghijklmnop").doesNotContain("000000000000");
+    }
+
+    @Test
+    void aKeyInARequiredFieldIsRefusedWithItsLine() {
+        refused(HEAD.replace("model: gpt-4o-mini", "model: " + FAKE_KEY))
+                .hasMessageStartingWith("test.yaml:6: routes[0].model: looks like a credential")
+                .message().doesNotContain(FAKE_KEY);
+        refused(HEAD.replace("credential_env: COMETAPI_CANARY_KEY", "credential_env: " + FAKE_KEY))
+                .hasMessageStartingWith("test.yaml:7: routes[0].credential_env: looks like a credential")
+                .message().doesNotContain(FAKE_KEY);
+        refused(HEAD.replace("https://api.cometapi.com/v1", "https://api.cometapi.com/" + FAKE_KEY + "/v1"))
+                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: looks like a credential")
+                .message().doesNotContain(FAKE_KEY);
+    }
+
+    @Test
+    void aKeyAsAMappingKeyIsRefusedWithoutEchoingIt() {
+        refused(HEAD + "    headers:\n      " + FAKE_KEY + ": x\n")
+                .hasMessageContaining("test.yaml:9:")
+                .hasMessageContaining("looks like a credential")
+                .message().doesNotContain(FAKE_KEY);
+    }
+
+    @Test
+    void aKeyAtTheTopLevelIsRefused() {
+        refused("review_link: \"" + FAKE_BEARER + "\"\nroutes: []\n")
+                .hasMessageStartingWith("test.yaml:1: review_link: looks like a credential")
+                .message().doesNotContain("abcdefghijklmnop");
+    }
+
+    @Test
+    void aKeyInAJsonConfigIsRefusedToo() {
+        String json = "{\"routes\": [{\"label\": \"x\", \"base_url\": \"https://api.cometapi.com/v1\",\n"
+                + "\"request_family\": \"chat\", \"model\": \"gpt-4o-mini\", \"credential_env\": \"K\",\n"
+                + "\"headers\": {\"X-Key\": \"" + FAKE_KEY + "\"}}]}";
+
+        assertThatThrownBy(() -> ConfigLoader.parse("routes.json", json))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("routes.json:3: routes[0].headers.X-Key: looks like a credential")
+                .message().doesNotContain(FAKE_KEY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"task-runner-primary", "risk-engine", "desk-01", "Bearer", "Bearer abc"})
+    void wordsThatMerelyContainSkOrBearerAreNotKeys(String value) throws Exception {
+        ConfigLoader.parse("test.yaml", HEAD + "    headers: {X-Note: \"" + value + "\"}\n");
+    }
+
+    // ---- syntax and files ----
+
+    @Test
+    void yamlSyntaxErrorHasItsLine() {
+        refused(HEAD.replace("request_family: chat", "request_family: chat: responses"))
+                .hasMessageStartingWith("test.yaml:5: not valid YAML");
+    }
+
+    @Test
+    void yamlSyntaxErrorUnclosedFlow() {
+        refused(HEAD + "    headers: {X-Route-Label: x\n    model: y\n")
+                .hasMessageMatching("test\\.yaml:(8|9|10): not valid YAML.*");
+    }
+
+    @Test
+    void jsonSyntaxErrorHasItsLine() {
+        assertThatThrownBy(() -> ConfigLoader.parse("routes.json", "{\n  \"routes\": [\n    {\"label\": }\n  ]\n}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("routes.json:3: not valid JSON");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n\n", "# just a comment\n"})
+    void emptyFile(String text) {
+        refused(text).hasMessageStartingWith("test.yaml: ").hasMessageContaining("empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"---\n", "~\n", "null\n", "just text\n"})
+    void aDocumentWithoutAMappingIsRefused(String text) {
+        refused(text).hasMessageContaining("(top level): must be a mapping");
+    }
+
+    @Test
+    void missingFile() {
+        Path nope = dir.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> ConfigLoader.load(nope))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(nope + ": no such file");
+    }
+
+    @Test
+    void aDirectoryIsNotAConfig() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir.toString() + ": ");
+    }
+
+    @Test
+    void loadNamesTheRealFileInItsErrors() throws Exception {
+        Path p = dir.resolve("routes.yaml");
+        Files.writeString(p, HEAD + "    colour: blue\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(p))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(p + ":8: routes[0].colour: unknown key");
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        refused(HEAD + "    headers: " + "{a: ".repeat(50) + "x" + "}".repeat(50) + "\n")
+                .hasMessageContaining("test.yaml:8");
+    }
+}

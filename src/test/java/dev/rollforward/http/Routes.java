@@ -1,0 +1,50 @@
+package dev.rollforward.http;
+
+import dev.rollforward.config.ConfigException;
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.config.Route;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+
+/** Routes built the way users write them, pointing at a MockWebServer; and upstream answers. */
+final class Routes {
+
+    static final String CANARY = "sk-test-canary-000000000000000000000";
+    static final String USER_AGENT = "rollforward/0.1.0-test";
+
+    private Routes() {
+    }
+
+    /** One route; {@code extra} is more YAML at the route's indentation (4 spaces). */
+    static Route route(MockWebServer server, String family, String extra) {
+        String yaml = "routes:\n"
+                + "  - label: primary\n"
+                + "    base_url: " + server.url("/v1") + "\n"
+                + "    request_family: " + family + "\n"
+                + "    model: gpt-4o-mini\n"
+                + "    credential_env: TEST_CANARY_KEY\n"
+                + extra;
+        try {
+            return ConfigLoader.parse("test.yaml", yaml).routes().get(0);
+        } catch (ConfigException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    static Route chat(MockWebServer server, String extra) {
+        return route(server, "chat", extra);
+    }
+
+    /** A retry block: base 100, max delay 400, Retry-After honoured up to 5000. */
+    static String retries(int max) {
+        return "    retry: {max_retries: " + max + ", base_delay_ms: 100, max_delay_ms: 400, max_retry_after_ms: 5000}\n";
+    }
+
+    static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    static MockResponse.Builder jsonBuilder(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body);
+    }
+}
