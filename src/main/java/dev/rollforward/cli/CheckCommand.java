@@ -49,6 +49,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Write a ticket-ready markdown summary.")
     Path markdown;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = {"PEM file of CA certificates to trust for https routes, besides the JVM's own (a private CA).",
+                    "Proxies come from HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, as in curl."})
+    Path caCert;
+
     @Option(names = {"-q", "--quiet"}, description = "Only errors on stderr.")
     boolean quiet;
 
@@ -72,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose cannot be used together");
         }
         CheckOptions options = new CheckOptions(config, List.copyOf(routes), all, concurrency, checkId, reviewLink,
-                evidenceLog, junit, markdown, quiet, verbose, Commands.commandLine(spec));
+                evidenceLog, junit, markdown, quiet, verbose, Commands.commandLine(spec), caCert);
         return new CheckSession(options, env).run();
     }
 }

@@ -47,6 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             RouteFile routes = ConfigLoader.parse("demo (built in)", config(server.baseUrl()));
             Map<String, String> demoEnv = new HashMap<>(env.env());
             demoEnv.put(SandboxCommand.KEY_ENV, SandboxServer.CANARY_KEY);
+            // The sandbox is on loopback: never through the user's proxy.
+            demoEnv.keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).matches("(https?|all|no)_proxy"));
             if (!quiet) {
                 env.err().println("rollforward demo: a sandbox upstream (mode " + m.wire() + ") is serving " + server.baseUrl());
                 env.err().println("Checking two routes through it: a chat route and a responses route.");

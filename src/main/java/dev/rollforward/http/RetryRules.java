@@ -46,7 +46,8 @@ final class RetryRules {
         if (GatewayRetries.from(headers, gatewayHeaders).happened()) {
             return Advice.no("gateway_already_retried");
         }
-        if (errorCode != null && status >= 500 && REQUEST_BLAMED_CODES.contains(errorCode)) {
+        String code = errorCode == null ? null : errorCode.toLowerCase(java.util.Locale.ROOT);
+        if (code != null && status >= 500 && REQUEST_BLAMED_CODES.contains(code)) {
             return Advice.no("request_blamed");
         }
         long wait = RetryAfter.millis(first(headers, "retry-after-ms"), first(headers, "retry-after"), nowMillis);
@@ -55,7 +56,7 @@ final class RetryRules {
         }
         if (status == 429) {
             // A quota needs a person; a rate limit only if the server says when to come back.
-            if ("insufficient_quota".equals(errorCode)) {
+            if ("insufficient_quota".equals(code)) {
                 return Advice.no("insufficient_quota");
             }
             if (wait == RetryAfter.NONE) {

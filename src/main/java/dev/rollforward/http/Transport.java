@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
@@ -33,6 +34,16 @@ public final class Transport implements AutoCloseable {
 
     /** @param trace receives the redacted-header HTTP trace for --verbose, or null */
     public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace) {
+        this(userAgent, pacer, backoff, concurrency, trace, null, null);
+    }
+
+    /**
+     * @param trace   receives the redacted-header HTTP trace for --verbose, or null
+     * @param tls     the CAs https routes are verified against; null: the JVM's trust store (OkHttp's default)
+     * @param proxies the proxies from the environment (curl's variables); null: OkHttp's default selector
+     */
+    public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace,
+                     TlsTrust tls, EnvProxySelector proxies) {
         this.pacer = pacer;
         this.userAgent = userAgent;
         Dispatcher dispatcher = new Dispatcher();
@@ -45,6 +56,12 @@ public final class Transport implements AutoCloseable {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
                 .addInterceptor(new BoundedRetryInterceptor(pacer, backoff));
+        if (tls != null) {
+            b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+        }
+        if (proxies != null) {
+            b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
+        }
         if (trace != null) {
             HttpLoggingInterceptor logging = new HttpLoggingInterceptor(trace::accept);
             logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
@@ -69,11 +86,17 @@ public final class Transport implements AutoCloseable {
         rb.header("Authorization", "Bearer " + credential);
         Request request = rb.build();
         String host = request.url().host();
-        try (Response response = client.newCall(request).execute()) {
-            return BodyReader.snapshot(response, trace.resends());
+        Call call = client.newCall(request);
+        try (Response response = call.execute()) {
+            ResponseSnapshot snapshot = BodyReader.snapshot(response, trace.resends());
+            if (snapshot.bodyTruncated()) {
+                // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
+                call.cancel();
+            }
+            return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return ResponseSnapshot.noResponse(host, trace.resends(), f.reason(), f.detail());
+            return ResponseSnapshot.noResponse(host, trace.resends(), f.reason(), f.code(), f.detail());
         }
     }
 

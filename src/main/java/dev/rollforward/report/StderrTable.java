@@ -1,5 +1,6 @@
 package dev.rollforward.report;
 
+import dev.rollforward.check.AttemptResult;
 import dev.rollforward.check.RouteResult;
 
 /** The person's view on stderr: a table row per attempt and each verdict in words. */
@@ -19,6 +20,13 @@ public final class StderrTable implements ResultSink {
             headerShown = true;
         }
         console.info(HumanTable.rows(result, console));
+        // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
+        for (AttemptResult a : result.attempts()) {
+            String detail = a.snapshot().detail();
+            if (detail != null && !detail.isBlank()) {
+                console.info("  " + result.label() + " " + a.phase().wire() + ": " + detail.replaceAll("[\\r\\n\\t]+", " ").strip());
+            }
+        }
     }
 
     @Override

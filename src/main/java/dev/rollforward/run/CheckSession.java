@@ -7,6 +7,8 @@ import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.config.Credentials;
 import dev.rollforward.config.Route;
 import dev.rollforward.config.RouteFile;
+import dev.rollforward.http.EnvProxySelector;
+import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.RecordJson;
@@ -31,6 +33,9 @@ public final class CheckSession {
     private final CheckOptions options;
     private final RunEnvironment env;
     private final Console console;
+    /** From --ca-cert (null: the JVM's trust store) and the proxy variables; read before anything is sent. */
+    private TlsTrust tls;
+    private EnvProxySelector proxies = EnvProxySelector.none();
     private int promote;
     private int stay;
     private int hold;
@@ -65,6 +70,8 @@ public final class CheckSession {
             for (Route r : routes) {
                 credentials.put(r.label(), Credentials.resolve(file.path(), r, env.env()));
             }
+            tls = options.caCert() == null ? null : TlsTrust.jvmDefaultPlus(options.caCert());
+            proxies = EnvProxySelector.from(env.env());
         } catch (ConfigException e) {
             console.error("config error: " + e.getMessage());
             return ExitCode.CONFIG.code();
@@ -77,6 +84,7 @@ public final class CheckSession {
             secrets.add(c.canary());
             secrets.add(c.disabled());
         });
+        secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                 + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
@@ -100,8 +108,11 @@ public final class CheckSession {
 
     private int checkAndReport(String checkId, List<Route> routes, Map<String, Credentials> credentials) {
         List<ResultSink> sinks = OutputSinks.build(options, env.env(), console, new RecordJson(checkId, console.redactor()));
+        if (options.verbose()) {
+            console.info("http: " + proxies.describe());
+        }
         try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(),
-                options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null)) {
+                options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
             CheckRunner runner = new CheckRunner(transport, env.clock(),
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));
