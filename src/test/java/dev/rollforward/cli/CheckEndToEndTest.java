@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class CheckEndToEndTest {
 
     @Test
     void healthyChatRoutePromotesAndExitsZero() throws IOException {
-        answer(r -> canary(r) ? json(200, Upstream.CHAT) : json(401, Upstream.NEW_API_401));
+        answer(r -> canary(r) ? json(200, Bodies.CHAT) : json(401, Bodies.NEW_API_401));
         int code = cli.run("check", "--config", config("chat", "").toString(), "--check-id", "chk-1");
 
         assertThat(code).isZero();
@@ -120,7 +121,7 @@ class CheckEndToEndTest {
 
     @Test
     void responsesRouteAcceptsOneApiErrorWithoutCode() throws Exception {
-        answer(r -> canary(r) ? json(200, Upstream.RESPONSE) : json(401, Upstream.ONE_API_401));
+        answer(r -> canary(r) ? json(200, Bodies.RESPONSE) : json(401, Bodies.ONE_API_401));
         assertThat(cli.run("check", "--config", config("responses", "").toString())).isZero();
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/responses");
         assertThat(records().get(0).get("check_id").asText()).isEqualTo("route-rollforward-check-20261127-0304");
@@ -128,7 +129,7 @@ class CheckEndToEndTest {
 
     @Test
     void overloadedUpstreamIsStayAndExitsOneAfterBoundedRetries() throws IOException {
-        answer(r -> json(503, Upstream.OVERLOADED_503));
+        answer(r -> json(503, Bodies.OVERLOADED_503));
         int code = cli.run("check", "--config", config("chat", "").toString());
 
         assertThat(code).isEqualTo(1);
@@ -159,7 +160,7 @@ class CheckEndToEndTest {
 
     @Test
     void disabledKeyAcceptedIsStay() throws IOException {
-        answer(r -> json(200, Upstream.CHAT));
+        answer(r -> json(200, Bodies.CHAT));
         assertThat(cli.run("check", "--config", config("chat", "").toString())).isEqualTo(1);
         assertThat(records().get(1).get("reasons").toString()).contains("disabled_credential_accepted");
     }
@@ -197,7 +198,7 @@ class CheckEndToEndTest {
 
     @Test
     void reviewLinkOptionOverridesConfigAndNullWithout() throws IOException {
-        answer(r -> canary(r) ? json(200, Upstream.CHAT) : json(401, Upstream.NEW_API_401));
+        answer(r -> canary(r) ? json(200, Bodies.CHAT) : json(401, Bodies.NEW_API_401));
         Path cfg = config("chat", "");
         cli.run("check", "--config", cfg.toString(), "--review-link", "https://review.example.com/7");
         assertThat(records().get(0).get("review_link").asText()).isEqualTo("https://review.example.com/7");
@@ -208,7 +209,7 @@ class CheckEndToEndTest {
 
     @Test
     void quietLeavesStderrEmptyOnSuccess() throws IOException {
-        answer(r -> canary(r) ? json(200, Upstream.CHAT) : json(401, Upstream.NEW_API_401));
+        answer(r -> canary(r) ? json(200, Bodies.CHAT) : json(401, Bodies.NEW_API_401));
         assertThat(cli.run("check", "--config", config("chat", "").toString(), "--quiet")).isZero();
         assertThat(cli.stderr).isEmpty();
         assertThat(cli.stdoutLines()).hasSize(3);

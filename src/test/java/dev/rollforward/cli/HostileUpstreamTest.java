@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,7 +129,7 @@ class HostileUpstreamTest {
                 OutputStream out = s.getOutputStream();
                 if (!new String(buf, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1).contains(CliHarness.CANARY)) {
                     out.write(("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: "
-                            + Upstream.NEW_API_401.length() + "\r\nConnection: close\r\n\r\n" + Upstream.NEW_API_401)
+                            + Bodies.NEW_API_401.length() + "\r\nConnection: close\r\n\r\n" + Bodies.NEW_API_401)
                             .getBytes(StandardCharsets.US_ASCII));
                     continue;
                 }
@@ -148,8 +149,8 @@ class HostileUpstreamTest {
     void resetMidBodyIsHoldWithReason() throws Exception {
         answer(r -> presentedKey(r).equals(CliHarness.CANARY)
                 ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body(Upstream.CHAT).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()
-                : new MockResponse.Builder().code(401).body(Upstream.NEW_API_401).build());
+                        .body(Bodies.CHAT).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()
+                : new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build());
         assertThat(cli.run("check", "--config", config(server.url("/v1").toString()).toString())).isEqualTo(2);
         assertThat(happyRecord().get("reasons").toString()).containsAnyOf("body_incomplete", "no_response");
     }
@@ -158,8 +159,8 @@ class HostileUpstreamTest {
     void slowBodyIsBoundedByRequestMs() throws Exception {
         answer(r -> presentedKey(r).equals(CliHarness.CANARY)
                 ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body(Upstream.CHAT).throttleBody(16, 1, java.util.concurrent.TimeUnit.SECONDS).build()
-                : new MockResponse.Builder().code(401).body(Upstream.NEW_API_401).build());
+                        .body(Bodies.CHAT).throttleBody(16, 1, java.util.concurrent.TimeUnit.SECONDS).build()
+                : new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build());
         long t0 = System.nanoTime();
         assertThat(cli.run("check", "--config", config(server.url("/v1").toString()).toString())).isEqualTo(2);
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2 * 1500 + 2000);
@@ -174,14 +175,14 @@ class HostileUpstreamTest {
         answer(r -> {
             boolean canary = presentedKey(r).equals(CliHarness.CANARY);
             if (!canary) {
-                return new MockResponse.Builder().code(401).body(Upstream.NEW_API_401).build();
+                return new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build();
             }
             String kind = r.getHeaders().get("X-Kind");
             MockResponse.Builder b = new MockResponse.Builder().code(200);
             switch (kind) {
                 case "utf8": return b.addHeader("Content-Type", "application/json").body(new Buffer().write(badUtf8)).build();
                 case "bomb": return b.addHeader("Content-Type", "application/json").body(bomb).build();
-                default: return b.addHeader("Content-Type", "text/html; charset=utf-8").body(Upstream.CHAT).build();
+                default: return b.addHeader("Content-Type", "text/html; charset=utf-8").body(Bodies.CHAT).build();
             }
         });
         for (String kind : kinds) {

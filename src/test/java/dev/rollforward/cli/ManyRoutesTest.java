@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ class ManyRoutesTest {
                 Thread.sleep(delayMs);
                 inFlight.decrementAndGet();
                 return new MockResponse.Builder().code(canary ? 200 : 401).addHeader("Content-Type", "application/json")
-                        .body(canary ? Upstream.CHAT : Upstream.NEW_API_401).build();
+                        .body(canary ? Bodies.CHAT : Bodies.NEW_API_401).build();
             }
         });
         server.start();

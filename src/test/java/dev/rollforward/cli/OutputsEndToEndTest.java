@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -45,14 +46,14 @@ class OutputsEndToEndTest {
             public MockResponse dispatch(RecordedRequest r) {
                 boolean canary = ("Bearer " + CliHarness.CANARY).equals(r.getHeaders().get("Authorization"));
                 return new MockResponse.Builder().code(canary ? happyStatus : 401)
-                        .body(canary ? happyBody : Upstream.NEW_API_401).build();
+                        .body(canary ? happyBody : Bodies.NEW_API_401).build();
             }
         });
     }
 
     @Test
     void evidenceLogAppendsTheStdoutRecordsAcrossRuns() throws Exception {
-        upstream(200, Upstream.CHAT);
+        upstream(200, Bodies.CHAT);
         Path log = dir.resolve("evidence/nested/log.jsonl");
         cli.run("check", "--config", config.toString(), "--evidence-log", log.toString());
         String first = cli.stdout;
@@ -87,7 +88,7 @@ class OutputsEndToEndTest {
 
     @Test
     void unwritableOutputExits70NamingThePathAndSendsNothing() throws Exception {
-        upstream(200, Upstream.CHAT);
+        upstream(200, Bodies.CHAT);
         Path blocker = dir.resolve("not-a-folder");
         Files.writeString(blocker, "x");
         int code = cli.run("check", "--config", config.toString(), "--evidence-log", blocker.resolve("log.jsonl").toString());

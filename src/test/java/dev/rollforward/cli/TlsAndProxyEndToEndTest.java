@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class TlsAndProxyEndToEndTest {
             public MockResponse dispatch(RecordedRequest r) {
                 boolean canary = ("Bearer " + CliHarness.CANARY).equals(r.getHeaders().get("Authorization"));
                 return new MockResponse.Builder().code(canary ? 200 : 401).addHeader("Content-Type", "application/json")
-                        .body(canary ? Upstream.CHAT : Upstream.NEW_API_401).build();
+                        .body(canary ? Bodies.CHAT : Bodies.NEW_API_401).build();
             }
         });
         server.start();
