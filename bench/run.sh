@@ -280,7 +280,7 @@ for spec in "overloaded:persistent 503:6" "rate-limited:429, Retry-After: 1:6" "
   mode="${spec%%:*}"; rest="${spec#*:}"; what="${rest%:*}"; expected="${rest##*:}"
   start_sandbox "${mode%%/*}"
   { echo "routes:"; route "p2-${mode%%/*}" "$sandbox_url" 10000 "$retry2"; } > "$work/p2.yaml"
-  key="$KEY"; [ "$mode" = healthy/wrong-key ] && key=sk-not-the-canary-key-000000000000
+  key="$KEY"; [ "$mode" = healthy/wrong-key ] && key=sk-wrong-bench-key
   ROLLFORWARD_SANDBOX_KEY="$key" JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" \
     measure "$launcher" check --config "$work/p2.yaml" --quiet
   probe="$(curl -sS -D - -o /dev/null "$sandbox_url/models" | tr -d '\r' | sed -n 's/^x-request-id: req_sandbox_//Ip')"
