@@ -4,12 +4,14 @@ import dev.rollforward.check.ResponseSnapshot;
 import dev.rollforward.config.Route;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -31,6 +33,7 @@ public final class Transport implements AutoCloseable {
     private final Pacer pacer;
     private final String userAgent;
     private final Map<String, OkHttpClient> perRoute = new ConcurrentHashMap<>();
+    private final TlsTrust tls;
 
     /** @param trace receives the redacted-header HTTP trace for --verbose, or null */
     public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace) {
@@ -46,6 +49,7 @@ public final class Transport implements AutoCloseable {
                      TlsTrust tls, EnvProxySelector proxies) {
         this.pacer = pacer;
         this.userAgent = userAgent;
+        this.tls = tls;
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, concurrency * 2));
         dispatcher.setMaxRequestsPerHost(Math.max(5, concurrency * 2));
@@ -55,10 +59,10 @@ public final class Transport implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+                // TLS is set up per https route (clientFor): loading the trust store costs
+                // a few hundred milliseconds of start-up that an http route never needs.
+                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .addInterceptor(new BoundedRetryInterceptor(pacer, backoff));
-        if (tls != null) {
-            b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
-        }
         if (proxies != null) {
             b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
         }
@@ -102,12 +106,18 @@ public final class Transport implements AutoCloseable {
 
     private OkHttpClient clientFor(Route route) {
         Duration request = Duration.ofMillis(route.timeouts().requestMs());
-        return base.newBuilder()
+        OkHttpClient.Builder b = base.newBuilder()
                 .connectTimeout(Duration.ofMillis(Math.min(route.timeouts().connectMs(), route.timeouts().requestMs())))
                 .readTimeout(request)
                 .writeTimeout(request)
-                .callTimeout(request)
-                .build();
+                .callTimeout(request);
+        if (route.endpoint().regionMatches(true, 0, "https:", 0, 6)) {
+            b.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+            if (tls != null) {
+                b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+            }
+        }
+        return b.build();
     }
 
     @Override
