@@ -14,11 +14,7 @@ public record RouteResult(String label, RequestFamily family, String reviewLink,
 
     /** stay if any attempt is stay; else hold if any is hold; else promote (CONTRACT §5). */
     public Decision verdict() {
-        Decision d = Decision.PROMOTE;
-        for (AttemptResult a : attempts) {
-            d = d.worse(a.judgement().decision());
-        }
-        return d;
+        return Decision.worstOf(attempts.stream().map(a -> a.judgement().decision()).toList());
     }
 
     /** Each attempt's reasons, prefixed with its phase so a reader knows which request said it. */

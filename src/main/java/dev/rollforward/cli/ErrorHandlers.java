@@ -1,9 +1,9 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.report.BugReport;
 import dev.rollforward.report.Redactor;
 import dev.rollforward.run.ExitCode;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Bad input gets one line naming what is wrong and where to look; a bug gets one line, or the trace under --verbose. */
@@ -30,13 +30,7 @@ final class ErrorHandlers {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
             PrintWriter err = cmd.getErr();
-            err.println("rollforward: internal error: " + Redactor.none().redact(oneLine(ex))
-                    + (verbose(parsed) ? "" : " (a bug; rerun with --verbose for the stack trace)"));
-            if (verbose(parsed)) {
-                StringWriter trace = new StringWriter();
-                ex.printStackTrace(new PrintWriter(trace));
-                err.println(Redactor.none().redact(trace.toString()));
-            }
+            err.println("rollforward: " + BugReport.describe(ex, verbose(parsed), Redactor.none()));
             err.flush();
             return ExitCode.INTERNAL.code();
         }
@@ -49,10 +43,5 @@ final class ErrorHandlers {
             }
             return false;
         }
-    }
-
-    static String oneLine(Throwable t) {
-        String m = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
-        return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 }

@@ -1,6 +1,5 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
 import dev.rollforward.check.RouteResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,10 +67,9 @@ public final class EvidenceLog implements ResultSink {
     @Override
     public void accept(RouteResult result) {
         StringBuilder lines = new StringBuilder(1024);
-        for (AttemptResult a : result.attempts()) {
-            lines.append(redactor.redact(json.attempt(result, a))).append('\n');
+        for (String line : json.lines(result)) {
+            lines.append(redactor.redact(line)).append('\n');
         }
-        lines.append(redactor.redact(json.verdict(result))).append('\n');
         append(lines.toString());
     }
 

@@ -49,6 +49,16 @@ public final class RecordJson {
         });
     }
 
+    /** A route's records in contract order: each attempt, then the verdict. */
+    public List<String> lines(RouteResult route) {
+        List<String> lines = new java.util.ArrayList<>(route.attempts().size() + 1);
+        for (AttemptResult a : route.attempts()) {
+            lines.add(attempt(route, a));
+        }
+        lines.add(verdict(route));
+        return lines;
+    }
+
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
     public String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);

@@ -1,6 +1,5 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
 import dev.rollforward.check.RouteResult;
 
 /** The contract's output: attempt records, then the verdict record, one JSON line each. */
@@ -16,9 +15,8 @@ public final class StdoutRecords implements ResultSink {
 
     @Override
     public void accept(RouteResult result) {
-        for (AttemptResult a : result.attempts()) {
-            console.record(json.attempt(result, a));
+        for (String line : json.lines(result)) {
+            console.record(line);
         }
-        console.record(json.verdict(result));
     }
 }

@@ -15,6 +15,7 @@ import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.Redactor;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
+import dev.rollforward.report.BugReport;
 import dev.rollforward.report.OutputFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,14 +95,7 @@ public final class CheckSession {
             console.error(e.getMessage());
             return ExitCode.INTERNAL.code();
         } catch (RuntimeException e) {
-            // A bug: one redacted line (the trace only under --verbose), never a credential.
-            console.error("internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + (options.verbose() ? "" : " (a bug; rerun with --verbose for the stack trace)"));
-            if (options.verbose()) {
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
-                console.error(trace.toString());
-            }
+            console.error(BugReport.describe(e, options.verbose(), console.redactor()));
             return ExitCode.INTERNAL.code();
         }
     }

@@ -139,7 +139,7 @@ class CheckEndToEndTest {
         assertThat(records.get(2).get("fallback_decision").asText()).isEqualTo("stay");
         assertThat(records.get(2).get("operator_result").asText()).isEqualTo("fail");
         assertThat(records.get(2).get("retry_count").asInt()).isEqualTo(2);
-        assertThat(cli.sleeps).hasSize(2);
+        assertThat(cli.pacer.sleeps()).hasSize(2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.rollforward.cli;
 
 import dev.rollforward.http.Backoff;
-import dev.rollforward.http.Pacer;
+import dev.rollforward.http.FakePacer;
 import dev.rollforward.run.RunEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +18,12 @@ final class CliHarness {
 
     static final String CANARY = "sk-test-canary-0000000000000000000000aa";
     static final String DISABLED = "sk-test-disabled-00000000000000000000bb";
-    static final Instant NOW = Instant.parse("2026-11-27T03:04:05Z");
+    static final Instant NOW = FakePacer.START;
 
     final Map<String, String> env = new HashMap<>(Map.of("TEST_CANARY_KEY", CANARY, "TEST_DISABLED_KEY", DISABLED));
-    final List<Long> sleeps = new ArrayList<>();
-    private long fakeMillis = NOW.toEpochMilli();
+    final FakePacer pacer = new FakePacer();
     String stdout = "";
     String stderr = "";
-
-    final Pacer pacer = new Pacer() {
-        @Override
-        public synchronized long nowMillis() {
-            return fakeMillis;
-        }
-
-        @Override
-        public synchronized void sleep(long millis) {
-            sleeps.add(millis);
-            fakeMillis += millis;
-        }
-    };
 
     int run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when told to, or when the retry loop "sleeps"; records every sleep. */
-final class FakePacer implements Pacer {
+public final class FakePacer implements Pacer {
 
-    static final Instant START = Instant.parse("2026-11-27T03:04:05Z");
+    public static final Instant START = Instant.parse("2026-11-27T03:04:05Z");
 
     private long now = START.toEpochMilli();
     private final List<Long> sleeps = new ArrayList<>();
@@ -23,11 +23,11 @@ final class FakePacer implements Pacer {
         now += millis;
     }
 
-    synchronized void advance(long millis) {
+    public synchronized void advance(long millis) {
         now += millis;
     }
 
-    synchronized List<Long> sleeps() {
+    public synchronized List<Long> sleeps() {
         return List.copyOf(sleeps);
     }
 }
