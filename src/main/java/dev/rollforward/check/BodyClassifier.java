@@ -1,5 +1,8 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

@@ -1,8 +1,17 @@
 package dev.rollforward.check;
 
-import static dev.rollforward.check.Decision.HOLD;
-import static dev.rollforward.check.Decision.PROMOTE;
-import static dev.rollforward.check.Decision.STAY;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.Judgement;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
 
 import java.util.Locale;
 
@@ -23,7 +32,7 @@ public final class DecisionTable {
     }
 
     static Judgement happyPath(RequestFamily family, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
-        Judgement.Builder j = new Judgement.Builder();
+        JudgementBuilder j = new JudgementBuilder();
         if (!snap.hasStatus()) {
             return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).add(HOLD, snap.failureCode()).build();
         }
@@ -61,7 +70,7 @@ public final class DecisionTable {
     }
 
     static Judgement errorPath(ResponseSnapshot snap, BodyFacts facts, GatewayRetries gateway) {
-        Judgement.Builder j = new Judgement.Builder();
+        JudgementBuilder j = new JudgementBuilder();
         if (snap.resends() > 0) {
             j.add(HOLD, "resent_on_error_path");
         }
@@ -91,7 +100,7 @@ public final class DecisionTable {
         return j.build();
     }
 
-    private static void checkUpstream(Judgement.Builder j, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
+    private static void checkUpstream(JudgementBuilder j, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
         if (expect.upstreamHost() != null && !expect.upstreamHost().equalsIgnoreCase(snap.requestHost())) {
             j.add(STAY, "wrong_upstream_host");
         }

@@ -1,5 +1,15 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.Judgement;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+
 import java.time.Instant;
 
 /** Turns one attempt's snapshot into a judged result. Pure: no network, no clock of its own. */

@@ -1,6 +1,6 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.report.Redactor;
+import dev.rollforward.secrets.Redactor;
 import java.util.List;
 import picocli.CommandLine;
 

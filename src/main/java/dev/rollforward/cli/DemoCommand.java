@@ -1,11 +1,11 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.RouteFile;
+import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.run.CheckOptions;
 import dev.rollforward.run.CheckSession;
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.sandbox.SandboxMode;
 import dev.rollforward.sandbox.SandboxServer;

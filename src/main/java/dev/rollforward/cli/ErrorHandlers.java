@@ -1,8 +1,8 @@
 package dev.rollforward.cli;
 
 import dev.rollforward.report.BugReport;
-import dev.rollforward.report.Redactor;
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 

@@ -1,15 +1,15 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.check.Phase;
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.Route;
-import dev.rollforward.config.RouteFile;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.report.PlanJson;
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
-import dev.rollforward.run.Version;
+import dev.rollforward.vocabulary.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
-import dev.rollforward.run.Version;
+import dev.rollforward.vocabulary.Version;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.sandbox.SandboxMode;
 import dev.rollforward.sandbox.SandboxServer;

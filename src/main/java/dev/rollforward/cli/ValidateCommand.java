@@ -1,10 +1,10 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.Route;
-import dev.rollforward.config.RouteFile;
-import dev.rollforward.run.ExitCode;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;

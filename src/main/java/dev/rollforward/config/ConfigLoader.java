@@ -1,8 +1,14 @@
 package dev.rollforward.config;
 
-import dev.rollforward.check.Expectations;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.report.Redactor;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
+import dev.rollforward.vocabulary.Timeouts;
+
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.secrets.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
 package dev.rollforward.config;
 
+import dev.rollforward.vocabulary.ConfigException;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package dev.rollforward.config;
 
+import dev.rollforward.vocabulary.ConfigException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rollforward.http;
 
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.rollforward.http;
 
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.util.function.LongUnaryOperator;
 
 /** Exponential backoff with full jitter: random(0, min(max_delay, base * 2^n)) (AWS, gRPC A6). */

@@ -1,6 +1,6 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.ResponseSnapshot;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;

@@ -1,7 +1,7 @@
 package dev.rollforward.http;
 
 import dev.rollforward.check.BodyClassifier;
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

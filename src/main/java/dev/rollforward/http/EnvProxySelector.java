@@ -1,6 +1,6 @@
 package dev.rollforward.http;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;

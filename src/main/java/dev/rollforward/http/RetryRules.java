@@ -1,7 +1,7 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.GatewayRetries;
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

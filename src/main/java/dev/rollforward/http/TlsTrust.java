@@ -1,6 +1,6 @@
 package dev.rollforward.http;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.RequestPlan;
+
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

@@ -1,6 +1,8 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.secrets.Redactor;
+
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,8 +1,8 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
-import dev.rollforward.check.Decision;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.RouteResult;
 import java.util.List;
 
 /** The stderr view a person reads at a glance: one row per attempt, then the verdict in words. */

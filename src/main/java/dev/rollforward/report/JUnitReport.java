@@ -1,8 +1,10 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
-import dev.rollforward.check.Decision;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.secrets.Redactor;
+
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;

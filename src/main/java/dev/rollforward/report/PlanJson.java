@@ -1,12 +1,14 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rollforward.check.Expectations;
-import dev.rollforward.check.Phase;
-import dev.rollforward.config.Route;
-import dev.rollforward.http.RequestPlan;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RequestPlan;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,10 +1,12 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rollforward.check.AttemptResult;
-import dev.rollforward.check.Decision;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 
 /** Somewhere route results go as they arrive in config order: stdout, stderr, files. */

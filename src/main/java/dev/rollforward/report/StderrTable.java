@@ -1,7 +1,7 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.RouteResult;
 
 /** The person's view on stderr: a table row per attempt and each verdict in words. */
 public final class StderrTable implements ResultSink {

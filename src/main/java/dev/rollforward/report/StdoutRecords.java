@@ -1,6 +1,6 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.RouteResult;
 
 /** The contract's output: attempt records, then the verdict record, one JSON line each. */
 public final class StdoutRecords implements ResultSink {

@@ -1,12 +1,12 @@
 package dev.rollforward.run;
 
-import dev.rollforward.check.AttemptResult;
+import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Evaluator;
-import dev.rollforward.check.Phase;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.check.RouteResult;
-import dev.rollforward.config.Credentials;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.secrets.Credentials;
+import dev.rollforward.vocabulary.Route;
 import dev.rollforward.http.Transport;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,18 +1,21 @@
 package dev.rollforward.run;
 
-import dev.rollforward.check.Decision;
-import dev.rollforward.check.RouteResult;
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ExitCode;
+import dev.rollforward.vocabulary.Version;
+
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.Credentials;
-import dev.rollforward.config.Route;
-import dev.rollforward.config.RouteFile;
+import dev.rollforward.secrets.Credentials;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.http.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.RecordJson;
-import dev.rollforward.report.Redactor;
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
 import dev.rollforward.report.BugReport;

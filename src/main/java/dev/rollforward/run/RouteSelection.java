@@ -1,8 +1,8 @@
 package dev.rollforward.run;
 
-import dev.rollforward.config.ConfigException;
-import dev.rollforward.config.Route;
-import dev.rollforward.config.RouteFile;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

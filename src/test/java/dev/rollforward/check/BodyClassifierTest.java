@@ -1,5 +1,9 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.RequestFamily;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

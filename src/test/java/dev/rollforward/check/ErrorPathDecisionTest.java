@@ -1,8 +1,14 @@
 package dev.rollforward.check;
 
-import static dev.rollforward.check.Decision.HOLD;
-import static dev.rollforward.check.Decision.PROMOTE;
-import static dev.rollforward.check.Decision.STAY;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
 import static dev.rollforward.check.Snaps.error;
 import static dev.rollforward.check.Snaps.status;
 import static org.assertj.core.api.Assertions.assertThat;

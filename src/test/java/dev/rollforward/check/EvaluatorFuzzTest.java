@@ -1,12 +1,23 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Judgement;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.RouteResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.report.RecordJson;
-import dev.rollforward.report.Redactor;
+import dev.rollforward.secrets.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.GatewayRetries;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,10 +1,13 @@
 package dev.rollforward.check;
 
-import static dev.rollforward.check.Decision.HOLD;
-import static dev.rollforward.check.Decision.PROMOTE;
-import static dev.rollforward.check.Decision.STAY;
-import static dev.rollforward.check.RequestFamily.CHAT;
-import static dev.rollforward.check.RequestFamily.RESPONSES;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Expectations;
+
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
+import static dev.rollforward.vocabulary.RequestFamily.CHAT;
+import static dev.rollforward.vocabulary.RequestFamily.RESPONSES;
 import static dev.rollforward.check.Snaps.FULL;
 import static dev.rollforward.check.Snaps.HOST_ONLY;
 import static dev.rollforward.check.Snaps.good;

@@ -1,5 +1,11 @@
 package dev.rollforward.check;
 
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,13 @@
 package dev.rollforward.check;
 
-import static dev.rollforward.check.Decision.HOLD;
-import static dev.rollforward.check.Decision.PROMOTE;
-import static dev.rollforward.check.Decision.STAY;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.RouteResult;
+
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,8 +1,14 @@
 package dev.rollforward.config;
 
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
+import dev.rollforward.vocabulary.Timeouts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollforward.check.RequestFamily;
+import dev.rollforward.vocabulary.RequestFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.rollforward.config;
 
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Route;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

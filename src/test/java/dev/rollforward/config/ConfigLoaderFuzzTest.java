@@ -1,10 +1,14 @@
 package dev.rollforward.config;
 
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rollforward.http.RequestPlan;
-import dev.rollforward.report.Redactor;
+import dev.rollforward.vocabulary.RequestPlan;
+import dev.rollforward.secrets.Redactor;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Request;
 

@@ -1,5 +1,10 @@
 package dev.rollforward.config;
 
+import dev.rollforward.secrets.Credentials;
+
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Route;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

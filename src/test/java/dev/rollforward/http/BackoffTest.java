@@ -2,7 +2,7 @@ package dev.rollforward.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;

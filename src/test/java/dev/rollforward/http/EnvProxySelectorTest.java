@@ -3,7 +3,7 @@ package dev.rollforward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;

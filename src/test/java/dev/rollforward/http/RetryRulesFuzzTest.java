@@ -3,7 +3,7 @@ package dev.rollforward.http;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.rollforward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.RetryPolicy;
+import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,8 +1,8 @@
 package dev.rollforward.http;
 
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.Route;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 

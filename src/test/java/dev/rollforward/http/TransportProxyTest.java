@@ -5,10 +5,10 @@ import static dev.rollforward.http.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.config.ConfigException;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.Route;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

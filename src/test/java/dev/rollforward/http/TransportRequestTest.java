@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.check.Bodies;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +42,7 @@ class TransportRequestTest {
     private final FakePacer pacer = new FakePacer();
     private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
     /** The user agent the CLI really sends. */
-    private final Transport transport = new Transport(dev.rollforward.run.Version.userAgent(), pacer, new Backoff(bound -> 0), 1, trace::add);
+    private final Transport transport = new Transport(dev.rollforward.vocabulary.Version.userAgent(), pacer, new Backoff(bound -> 0), 1, trace::add);
 
     @AfterEach
     void close() {

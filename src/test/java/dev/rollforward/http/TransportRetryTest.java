@@ -8,8 +8,8 @@ import static dev.rollforward.http.Routes.retries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.config.Route;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.RequestFamily;
+import dev.rollforward.vocabulary.RequestFamily;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;

@@ -1,12 +1,14 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,13 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,12 +176,12 @@ class JUnitReportTest {
         java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         headers.put("x-route-label", List.of("noted"));
         headers.put("x-portkey-retry-attempt-count", List.of("-1"));
-        dev.rollforward.check.ResponseSnapshot snap = new dev.rollforward.check.ResponseSnapshot(200, headers,
+        dev.rollforward.vocabulary.ResponseSnapshot snap = new dev.rollforward.vocabulary.ResponseSnapshot(200, headers,
                 Bodies.CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, Results.HOST, 0, null, null);
         RouteResult r = Results.route("noted", RequestFamily.CHAT, null,
                 Results.happy("noted", RequestFamily.CHAT, snap, 5),
                 Results.error("noted", RequestFamily.CHAT, Results.snap(401, Bodies.OPENAI_401, Results.HOST, "noted", 0), 5));
-        assertThat(r.verdict()).isEqualTo(dev.rollforward.check.Decision.PROMOTE);
+        assertThat(r.verdict()).isEqualTo(dev.rollforward.vocabulary.Decision.PROMOTE);
 
         Document doc = write(dir.resolve("junit.xml"), r);
         Element root = doc.getDocumentElement();
@@ -193,7 +195,7 @@ class JUnitReportTest {
     void credentialsAreRedactedAndEverythingIsEscaped() throws Exception {
         Path file = dir.resolve("junit.xml");
         String checkId = "check <&\"'> ]]> \u0001 " + Results.CANARY;
-        RunSummary summary = new RunSummary(checkId, 0, 0, 1, dev.rollforward.check.Decision.HOLD, "rollforward check");
+        RunSummary summary = new RunSummary(checkId, 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD, "rollforward check");
         Document doc = write(file, summary, Results.leakyHold("leaky"));
 
         String xml = Files.readString(file);

@@ -1,12 +1,14 @@
 package dev.rollforward.report;
 
+import dev.rollforward.secrets.Redactor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollforward.check.AttemptResult;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +101,7 @@ class MarkdownReportTest {
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
-        RunSummary s = new RunSummary("id|with`tick", 0, 0, 1, dev.rollforward.check.Decision.HOLD,
+        RunSummary s = new RunSummary("id|with`tick", 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD,
                 "rollforward check --check-id 'a```b'");
         String md = write(dir.resolve("odd.md"), null, s, r);
 

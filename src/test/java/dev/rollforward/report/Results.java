@@ -1,13 +1,15 @@
 package dev.rollforward.report;
 
-import dev.rollforward.check.AttemptResult;
+import dev.rollforward.secrets.Redactor;
+
+import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Bodies;
 import dev.rollforward.check.Evaluator;
-import dev.rollforward.check.Expectations;
-import dev.rollforward.check.Phase;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.check.ResponseSnapshot;
-import dev.rollforward.check.RouteResult;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.RouteResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -102,8 +104,8 @@ final class Results {
                 default: hold++;
             }
         }
-        dev.rollforward.check.Decision worst = stay > 0 ? dev.rollforward.check.Decision.STAY
-                : hold > 0 ? dev.rollforward.check.Decision.HOLD : dev.rollforward.check.Decision.PROMOTE;
+        dev.rollforward.vocabulary.Decision worst = stay > 0 ? dev.rollforward.vocabulary.Decision.STAY
+                : hold > 0 ? dev.rollforward.vocabulary.Decision.HOLD : dev.rollforward.vocabulary.Decision.PROMOTE;
         return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
     }
 }

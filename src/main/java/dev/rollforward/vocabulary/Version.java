@@ -1,4 +1,4 @@
-package dev.rollforward.run;
+package dev.rollforward.vocabulary;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
-package dev.rollforward.config;
+package dev.rollforward.vocabulary;
 
-import dev.rollforward.check.Expectations;
-import dev.rollforward.check.RequestFamily;
 import java.util.Map;
 
 /** One validated route of the config. Holds env var names, never credential values. */

@@ -1,9 +1,7 @@
-package dev.rollforward.http;
+package dev.rollforward.vocabulary;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rollforward.check.RequestFamily;
-import dev.rollforward.config.Route;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

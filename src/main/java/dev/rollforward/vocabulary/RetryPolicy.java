@@ -1,4 +1,4 @@
-package dev.rollforward.config;
+package dev.rollforward.vocabulary;
 
 /** CONTRACT §3 retry bounds for one route. */
 public record RetryPolicy(int maxRetries, long baseDelayMs, long maxDelayMs, long maxRetryAfterMs) {

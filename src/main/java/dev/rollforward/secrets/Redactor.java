@@ -1,4 +1,4 @@
-package dev.rollforward.report;
+package dev.rollforward.secrets;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.rollforward.check;
+package dev.rollforward.vocabulary;
 
 /** The two attempts of a route check, in the order they are sent. */
 public enum Phase {

@@ -1,4 +1,4 @@
-package dev.rollforward.config;
+package dev.rollforward.vocabulary;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.rollforward.check;
+package dev.rollforward.vocabulary;
 
 import java.util.List;
 import java.util.Map;

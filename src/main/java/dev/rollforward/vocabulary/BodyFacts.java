@@ -1,4 +1,4 @@
-package dev.rollforward.check;
+package dev.rollforward.vocabulary;
 
 /**
  * The few facts rollforward keeps from a body. Nothing free-form: no answer text, no

@@ -1,4 +1,4 @@
-package dev.rollforward.check;
+package dev.rollforward.vocabulary;
 
 /** What a response body turned out to be. */
 public enum BodyShape {

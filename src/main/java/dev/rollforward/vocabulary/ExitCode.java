@@ -1,6 +1,5 @@
-package dev.rollforward.run;
+package dev.rollforward.vocabulary;
 
-import dev.rollforward.check.Decision;
 
 /** CONTRACT §6. Scripts branch on these numbers; they never change. */
 public enum ExitCode {

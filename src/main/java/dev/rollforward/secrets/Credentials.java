@@ -1,4 +1,7 @@
-package dev.rollforward.config;
+package dev.rollforward.secrets;
+
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Route;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package dev.rollforward.check;
+package dev.rollforward.vocabulary;
 
 /** The OpenAI-compatible endpoint a route is checked through. */
 public enum RequestFamily {

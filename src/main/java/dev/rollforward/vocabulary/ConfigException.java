@@ -1,4 +1,4 @@
-package dev.rollforward.config;
+package dev.rollforward.vocabulary;
 
 /** A config problem a person can fix: the message names file, line (when known) and key. */
 public final class ConfigException extends Exception {

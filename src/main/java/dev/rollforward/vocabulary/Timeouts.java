@@ -1,4 +1,4 @@
-package dev.rollforward.config;
+package dev.rollforward.vocabulary;
 
 /** {@code requestMs} bounds one whole attempt, retries and body included. */
 public record Timeouts(long connectMs, long requestMs) {
