@@ -2,6 +2,7 @@ package dev.rollforward.check;
 
 import dev.rollforward.vocabulary.BodyFacts;
 import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.ErrorCodes;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.GatewayRetries;
 import dev.rollforward.vocabulary.Judgement;
@@ -52,7 +53,7 @@ public final class DecisionTable {
         } else if (s == 408) {
             j.add(HOLD, "request_timeout");
         } else if (s == 429) {
-            j.add(HOLD, "insufficient_quota".equals(facts.errorCode()) ? "quota_exhausted" : "rate_limited");
+            j.add(HOLD, ErrorCodes.quotaExhausted(facts.errorCode()) ? "quota_exhausted" : "rate_limited");
         } else if (s == 407) {
             // The proxy in between refused us: the route itself was never asked.
             j.add(HOLD, "proxy_authentication_required");
@@ -60,7 +61,7 @@ public final class DecisionTable {
             j.add(STAY, "client_error");
         } else if (s >= 500 && s < 600) {
             j.add(STAY, "server_error");
-            j.add(STAY, blamedCode(facts.errorCode()));
+            j.add(STAY, ErrorCodes.blamedOnRequest(facts.errorCode()));
         } else if (s >= 300 && s < 400) {
             j.add(HOLD, "redirect_not_followed");
         } else {
@@ -122,15 +123,6 @@ public final class DecisionTable {
     /** Absent is tolerated (some gateways omit it); present must say JSON. */
     private static boolean jsonContentType(String contentType) {
         return contentType == null || contentType.toLowerCase(Locale.ROOT).contains("json");
-    }
-
-    /** 5xx error codes that blame the request rather than the load (REFERENCE: CometAPI). */
-    private static String blamedCode(String code) {
-        if (code == null) {
-            return null;
-        }
-        String c = code.toLowerCase(Locale.ROOT);
-        return c.equals("invalid_request") || c.equals("model_not_found") ? c : null;
     }
 
     static String shapeReason(BodyShape shape) {

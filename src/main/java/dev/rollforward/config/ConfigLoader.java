@@ -8,6 +8,7 @@ import dev.rollforward.vocabulary.Timeouts;
 
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.secrets.CredentialHeaders;
 import dev.rollforward.secrets.Redactor;
 import java.io.IOException;
 import java.net.URI;
@@ -94,7 +95,7 @@ public final class ConfigLoader {
         String familyName = f.requireString("request_family");
         RequestFamily family = RequestFamily.fromWire(familyName);
         if (family == null) {
-            throw f.error("request_family", "must be 'chat' or 'responses', not '" + familyName + "'");
+            throw f.error("request_family", "must be " + RequestFamily.wireNames().replace(", '", " or '") + ", not '" + familyName + "'");
         }
         String model = f.requireString("model");
         String prompt = f.optString("prompt");
@@ -119,8 +120,7 @@ public final class ConfigLoader {
                 throw f.error("headers", h.getKey() + " has a value HTTP cannot carry: printable ASCII only, "
                         + "no line breaks or control characters");
             }
-            String lower = h.getKey().toLowerCase(Locale.ROOT);
-            if (lower.equals("authorization") || lower.equals("api-key") || lower.equals("x-api-key") || lower.equals("cookie")) {
+            if (CredentialHeaders.isCredentialHeader(h.getKey())) {
                 throw f.error("headers", "must not set " + h.getKey() + "; the credential comes from credential_env");
             }
         }

@@ -1,5 +1,6 @@
 package dev.rollforward.http;
 
+import dev.rollforward.vocabulary.ErrorCodes;
 import dev.rollforward.vocabulary.GatewayRetries;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
@@ -19,9 +20,6 @@ final class RetryRules {
 
     /** Statuses that say "the load, not your request": worth one more try. */
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 500, 502, 503, 504);
-
-    /** Error codes a gateway puts on a 5xx that blame the request: resending cannot help. */
-    private static final Set<String> REQUEST_BLAMED_CODES = Set.of("invalid_request", "model_not_found");
 
     private RetryRules() {
     }
@@ -47,7 +45,7 @@ final class RetryRules {
             return Advice.no("gateway_already_retried");
         }
         String code = errorCode == null ? null : errorCode.toLowerCase(java.util.Locale.ROOT);
-        if (code != null && status >= 500 && REQUEST_BLAMED_CODES.contains(code)) {
+        if (status >= 500 && ErrorCodes.blamedOnRequest(code) != null) {
             return Advice.no("request_blamed");
         }
         long wait = RetryAfter.millis(first(headers, "retry-after-ms"), first(headers, "retry-after"), nowMillis);
@@ -56,7 +54,7 @@ final class RetryRules {
         }
         if (status == 429) {
             // A quota needs a person; a rate limit only if the server says when to come back.
-            if ("insufficient_quota".equals(code)) {
+            if (ErrorCodes.quotaExhausted(code)) {
                 return Advice.no("insufficient_quota");
             }
             if (wait == RetryAfter.NONE) {

@@ -2,6 +2,7 @@ package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.RequestPlan;
 
+import dev.rollforward.secrets.CredentialHeaders;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class Transport implements AutoCloseable {
         if (trace != null) {
             HttpLoggingInterceptor logging = new HttpLoggingInterceptor(trace::accept);
             logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-            for (String h : new String[] {"Authorization", "Proxy-Authorization", "api-key", "x-api-key", "Cookie", "Set-Cookie"}) {
+            for (String h : CredentialHeaders.NAMES) {
                 logging.redactHeader(h);
             }
             b.addNetworkInterceptor(logging);
@@ -89,7 +90,7 @@ public final class Transport implements AutoCloseable {
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
         plan.headers().forEach(rb::header);
-        rb.header("Authorization", "Bearer " + credential);
+        route.family().authHeaders(credential).forEach(rb::header);
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);

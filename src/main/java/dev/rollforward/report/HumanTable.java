@@ -32,16 +32,8 @@ public final class HumanTable {
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  verdict ").append(r.label()).append(" (").append(r.family().wire()).append("): ")
-                .append(console == null ? inWords(r.verdict()) : console.colour(r.verdict().wire(), inWords(r.verdict())));
+                .append(console == null ? r.verdict().inWords() : console.colour(r.verdict().wire(), r.verdict().inWords()));
         return sb.toString();
-    }
-
-    public static String inWords(Decision d) {
-        switch (d) {
-            case PROMOTE: return "promote: traffic may roll forward";
-            case STAY: return "stay: do not roll forward; keep traffic where it is";
-            default: return "hold: do not roll forward yet; a person must look";
-        }
     }
 
     public static String summary(int promote, int stay, int hold) {

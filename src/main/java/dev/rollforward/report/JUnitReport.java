@@ -138,7 +138,7 @@ public final class JUnitReport implements ResultSink {
         }
         nl(x, 2);
         x.writeStartElement("system-out");
-        text(x, "verdict " + r.label() + " (" + family + "): " + HumanTable.inWords(r.verdict())
+        text(x, "verdict " + r.label() + " (" + family + "): " + r.verdict().inWords()
                 + (r.reasons().isEmpty() ? "" : "\nreasons: " + String.join(", ", r.reasons())));
         x.writeEndElement();
         nl(x, 1);
@@ -170,7 +170,7 @@ public final class JUnitReport implements ResultSink {
             x.writeStartElement(d == Decision.STAY ? "failure" : "error");
             attr(x, "message", d.wire() + (reasons.isEmpty() ? "" : ": " + String.join(", ", reasons)));
             attr(x, "type", d.wire());
-            text(x, HumanTable.inWords(d) + "\n" + details(a));
+            text(x, d.inWords() + "\n" + details(a));
         }
         x.writeEndElement();
         nl(x, 2);

@@ -4,6 +4,7 @@ import dev.rollforward.secrets.Redactor;
 
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.RouteResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class MarkdownReport implements ResultSink {
         StringBuilder md = new StringBuilder(2048);
         md.append("## rollforward: ").append(worst.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
                 .append(inline(s.checkId())).append("\n\n");
-        md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(exitCode(worst)).append(")\n\n");
+        md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
         md.append("- Check id: ").append(code(s.checkId())).append('\n');
         md.append("- Review link: ").append(reviewLinks()).append('\n');
         md.append("- Routes: ").append(HumanTable.summary(s.promote(), s.stay(), s.hold())).append("\n\n");
@@ -98,7 +99,7 @@ public final class MarkdownReport implements ResultSink {
         md.append("### Verdict per route\n\n");
         for (RouteResult r : results) {
             md.append("- ").append(inline(r.label())).append(" (").append(r.family().wire()).append("): ")
-                    .append(inline(HumanTable.inWords(r.verdict()))).append('\n');
+                    .append(inline(r.verdict().inWords())).append('\n');
         }
         if (results.isEmpty()) {
             md.append("- none\n");
@@ -114,9 +115,8 @@ public final class MarkdownReport implements ResultSink {
     /** The run's verdict for the ticket: what to do, in words. */
     static String overall(Decision worst) {
         switch (worst) {
-            case PROMOTE: return "promote: every route passed; traffic may roll forward";
-            case STAY: return "stay: do not roll forward; keep traffic where it is";
-            default: return "hold: do not roll forward yet; a person must look";
+            case PROMOTE: return "promote: every route passed; " + worst.advice();
+            default: return worst.inWords();
         }
     }
 

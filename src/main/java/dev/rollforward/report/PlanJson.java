@@ -4,7 +4,6 @@ import dev.rollforward.secrets.Redactor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.Route;
@@ -17,8 +16,7 @@ import java.util.Map;
 /** What {@code plan} shows for one route and phase: the request as it would leave, minus the key. */
 public final class PlanJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private PlanJson() {
     }
@@ -39,10 +37,12 @@ public final class PlanJson {
             for (Map.Entry<String, String> h : plan.headers().entrySet()) {
                 g.writeStringField(h.getKey(), h.getValue());
             }
-            g.writeStringField("Authorization", "Bearer " + Redactor.MASK);
+            for (Map.Entry<String, String> h : route.family().authHeaders(Redactor.MASK).entrySet()) {
+                g.writeStringField(h.getKey(), h.getValue());
+            }
             g.writeEndObject();
             g.writeFieldName("body");
-            g.writeTree(MAPPER.readTree(plan.body()));
+            g.writeRawValue(plan.body());
             if (env == null) {
                 g.writeStringField("credential", "generated invalid key (no disabled_credential_env)");
             } else {

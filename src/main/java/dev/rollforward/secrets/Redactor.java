@@ -28,9 +28,6 @@ public final class Redactor {
                     + "|\\bAIza[0-9A-Za-z_-]{30,}"
                     + "|\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
 
-    private static final Pattern CREDENTIAL_HEADER = Pattern.compile(
-            "(?i)\\b(authorization|proxy-authorization|api-key|x-api-key|cookie|set-cookie)(\"?\\s*[:=]\\s*\"?)([^\\r\\n\",}]+)");
-
     private final List<String> secrets = new ArrayList<>();
     private final Set<String> windows = new HashSet<>();
 
@@ -73,7 +70,7 @@ public final class Redactor {
             return text;
         }
         String out = removeCredentials(text);
-        out = CREDENTIAL_HEADER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        out = CredentialHeaders.IN_TEXT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         return KEY_LIKE.matcher(out).replaceAll(MASK);
     }
 

@@ -13,6 +13,16 @@ public enum BodyShape {
 
     /** The shape matches the request family's success object. */
     public boolean isSuccessOf(RequestFamily family) {
-        return family == RequestFamily.CHAT ? this == CHAT_COMPLETION : this == RESPONSE;
+        return this == family.successShape();
+    }
+
+    /** The success object of some family. */
+    public boolean isSuccess() {
+        for (RequestFamily f : RequestFamily.values()) {
+            if (isSuccessOf(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,6 +23,20 @@ public enum Decision {
         return this == PROMOTE ? "pass" : "fail";
     }
 
+    /** What the decision tells the operator to do with the traffic. */
+    public String advice() {
+        switch (this) {
+            case PROMOTE: return "traffic may roll forward";
+            case STAY: return "do not roll forward; keep traffic where it is";
+            default: return "do not roll forward yet; a person must look";
+        }
+    }
+
+    /** The decision in words, for a person: {@code stay: do not roll forward; ...}. */
+    public String inWords() {
+        return wire + ": " + advice();
+    }
+
     public Decision worse(Decision other) {
         return other.ordinal() > ordinal() ? other : this;
     }
