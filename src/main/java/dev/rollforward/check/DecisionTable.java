@@ -7,8 +7,9 @@ import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.GatewayRetries;
 import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
-import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.ShapeSeen;
 
 import static dev.rollforward.vocabulary.Decision.HOLD;
 import static dev.rollforward.vocabulary.Decision.PROMOTE;
@@ -25,26 +26,34 @@ public final class DecisionTable {
     private DecisionTable() {
     }
 
-    public static Judgement judge(Phase phase, RequestFamily family, Expectations expect,
-                                  ResponseSnapshot snap, BodyFacts facts, GatewayRetries gateway) {
-        return phase == Phase.HAPPY_PATH
-                ? happyPath(family, expect, snap, facts)
-                : errorPath(snap, facts, gateway);
+    public static Judgement judge(Phase phase, Route route, ResponseSnapshot snap, BodyFacts facts,
+                                  GatewayRetries gateway, ShapeSeen shape) {
+        JudgementBuilder j = new JudgementBuilder();
+        if (phase == Phase.HAPPY_PATH) {
+            happyPath(j, route, snap, facts, shape);
+        } else {
+            errorPath(j, snap, gateway, shape);
+        }
+        if (gateway.countUnknown()) {
+            j.add(PROMOTE, "gateway_retry_count_unknown");
+        }
+        return j.build();
     }
 
-    static Judgement happyPath(RequestFamily family, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
-        JudgementBuilder j = new JudgementBuilder();
-        if (!snap.hasStatus()) {
-            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).add(HOLD, snap.failureCode()).build();
+    private static void happyPath(JudgementBuilder j, Route route, ResponseSnapshot snap, BodyFacts facts,
+                                  ShapeSeen shape) {
+        if (!(snap instanceof ResponseSnapshot.Answer answer)) {
+            noAnswer(j, (ResponseSnapshot.NoAnswer) snap);
+            return;
         }
-        int s = snap.status();
+        int s = answer.status();
         if (s >= 200 && s < 300) {
-            checkUpstream(j, expect, snap, facts);
-            if (snap.bodyError() != null) {
-                j.add(HOLD, snap.bodyError());
-            } else if (!facts.shape().isSuccessOf(family)) {
+            checkUpstream(j, route.expect(), answer, facts);
+            if (answer.bodyError() != null) {
+                j.add(HOLD, answer.bodyError());
+            } else if (shape != ShapeSeen.EXPECTED) {
                 j.add(HOLD, shapeReason(facts.shape()));
-            } else if (!jsonContentType(snap.header("content-type"))) {
+            } else if (!jsonContentType(answer.header("content-type"))) {
                 // The right JSON under a text/html label is a proxy or error page getting lucky, not the API.
                 j.add(HOLD, "unexpected_content_type");
             }
@@ -62,28 +71,25 @@ public final class DecisionTable {
         } else if (s >= 500 && s < 600) {
             j.add(STAY, "server_error");
             j.add(STAY, ErrorCodes.blamedOnRequest(facts.errorCode()));
-        } else if (s >= 300 && s < 400) {
-            j.add(HOLD, "redirect_not_followed");
         } else {
-            j.add(HOLD, "unexpected_status");
+            otherStatus(j, s);
         }
-        return j.build();
     }
 
-    static Judgement errorPath(ResponseSnapshot snap, BodyFacts facts, GatewayRetries gateway) {
-        JudgementBuilder j = new JudgementBuilder();
+    private static void errorPath(JudgementBuilder j, ResponseSnapshot snap, GatewayRetries gateway, ShapeSeen shape) {
         if (snap.resends() > 0) {
             j.add(HOLD, "resent_on_error_path");
         }
         if (gateway.happened()) {
             j.add(HOLD, "gateway_retried_on_error_path");
         }
-        if (!snap.hasStatus()) {
-            return j.add(HOLD, "no_response").add(HOLD, snap.noResponse()).add(HOLD, snap.failureCode()).build();
+        if (!(snap instanceof ResponseSnapshot.Answer answer)) {
+            noAnswer(j, (ResponseSnapshot.NoAnswer) snap);
+            return;
         }
-        int s = snap.status();
+        int s = answer.status();
         if (s == 401 || s == 403) {
-            boolean cleanError = facts.shape() == BodyShape.ERROR_ENVELOPE && snap.bodyError() == null;
+            boolean cleanError = shape == ShapeSeen.EXPECTED;
             j.add(cleanError ? PROMOTE : HOLD, cleanError ? null : "error_body_not_json_error");
         } else if (s >= 200 && s < 300) {
             j.add(STAY, "disabled_credential_accepted");
@@ -93,15 +99,21 @@ public final class DecisionTable {
             j.add(HOLD, "rate_limited");
         } else if (s == 407) {
             j.add(HOLD, "proxy_authentication_required");
-        } else if (s >= 300 && s < 400) {
-            j.add(HOLD, "redirect_not_followed");
         } else {
-            j.add(HOLD, "unexpected_status");
+            otherStatus(j, s);
         }
-        return j.build();
     }
 
-    private static void checkUpstream(JudgementBuilder j, Expectations expect, ResponseSnapshot snap, BodyFacts facts) {
+    private static void noAnswer(JudgementBuilder j, ResponseSnapshot.NoAnswer none) {
+        j.add(HOLD, "no_response").add(HOLD, none.reason()).add(HOLD, none.failureCode());
+    }
+
+    private static void otherStatus(JudgementBuilder j, int s) {
+        j.add(HOLD, s >= 300 && s < 400 ? "redirect_not_followed" : "unexpected_status");
+    }
+
+    private static void checkUpstream(JudgementBuilder j, Expectations expect, ResponseSnapshot.Answer snap,
+                                      BodyFacts facts) {
         if (expect.upstreamHost() != null && !expect.upstreamHost().equalsIgnoreCase(snap.requestHost())) {
             j.add(STAY, "wrong_upstream_host");
         }
@@ -113,8 +125,7 @@ public final class DecisionTable {
                 && !expect.routeLabel().equals(snap.header(expect.routeLabelHeader()))) {
             j.add(STAY, "wrong_route_label");
         }
-        boolean successShape = facts.shape() == BodyShape.CHAT_COMPLETION || facts.shape() == BodyShape.RESPONSE;
-        if (expect.modelPrefix() != null && successShape
+        if (expect.modelPrefix() != null && facts.shape().isSuccess()
                 && (facts.model() == null || !facts.model().startsWith(expect.modelPrefix()))) {
             j.add(STAY, "wrong_model");
         }

@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
 /** Loads and strictly validates a route config (CONTRACT §2). Reads no env var, sends nothing. */
 public final class ConfigLoader {
 
-    public static final List<String> DEFAULT_GATEWAY_RETRY_HEADERS =
-            List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
-
     private static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -129,12 +126,10 @@ public final class ConfigLoader {
             host = host.substring(1, host.length() - 1); // an IPv6 literal, as the request (OkHttp) names its host
         }
         Expectations expect = expect(f, label, host);
-        List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", DEFAULT_GATEWAY_RETRY_HEADERS);
-        expect = new Expectations(expect.upstreamHost(), expect.upstreamHeaderName(), expect.upstreamHeaderValue(),
-                expect.routeLabelHeader(), label, expect.modelPrefix(), gatewayHeaders);
+        List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", Route.DEFAULT_GATEWAY_RETRY_HEADERS);
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
-                Map.copyOf(headers), expect, timeouts(f), retry(f),
+                Map.copyOf(headers), expect, gatewayHeaders, timeouts(f), retry(f),
                 reviewLink != null ? reviewLink : defaultReviewLink, f.line());
     }
 
@@ -170,7 +165,7 @@ public final class ConfigLoader {
     private static Expectations expect(Fields route, String label, String host) throws ConfigException {
         Fields f = route.optMapping("expect");
         if (f == null) {
-            return new Expectations(host, null, null, null, label, null, List.of());
+            return new Expectations(host, null, null, null, label, null);
         }
         f.refuseUnknown(EXPECT_KEYS);
         String upstreamHost = f.optString("upstream_host");
@@ -183,7 +178,7 @@ public final class ConfigLoader {
             headerValue = h.requireString("value");
         }
         return new Expectations(upstreamHost != null ? upstreamHost : host, headerName, headerValue,
-                f.optString("route_label_header"), label, f.optString("model_prefix"), List.of());
+                f.optString("route_label_header"), label, f.optString("model_prefix"));
     }
 
     private static Timeouts timeouts(Fields route) throws ConfigException {

@@ -18,7 +18,7 @@ final class BodyReader {
     private BodyReader() {
     }
 
-    static ResponseSnapshot snapshot(Response response, int resends) {
+    static ResponseSnapshot.Answer snapshot(Response response, int resends) {
         Buffer buffer = new Buffer();
         boolean truncated = false;
         String bodyError = null;
@@ -34,7 +34,7 @@ final class BodyReader {
         }
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
-        return new ResponseSnapshot(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
-                bodyError, response.request().url().host(), resends, null, null);
+        return new ResponseSnapshot.Answer(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
+                bodyError, response.request().url().host(), resends);
     }
 }

@@ -85,7 +85,7 @@ public final class Transport implements AutoCloseable {
         OkHttpClient client = perRoute.computeIfAbsent(route.label(), k -> clientFor(route));
         RequestPlan plan = RequestPlan.of(route, userAgent);
         AttemptTrace trace = new AttemptTrace(route.retry(),
-                pacer.nowMillis() + route.timeouts().requestMs(), route.expect().gatewayRetryHeaders());
+                pacer.nowMillis() + route.timeouts().requestMs(), route.gatewayRetryHeaders());
         Request.Builder rb = new Request.Builder().url(plan.url())
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
@@ -95,7 +95,7 @@ public final class Transport implements AutoCloseable {
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot snapshot = BodyReader.snapshot(response, trace.resends());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -103,7 +103,7 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return ResponseSnapshot.noResponse(host, trace.resends(), f.reason(), f.code(), f.detail());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
         }
     }
 

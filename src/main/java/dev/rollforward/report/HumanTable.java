@@ -27,8 +27,8 @@ public final class HumanTable {
         for (AttemptResult a : r.attempts()) {
             List<String> reasons = a.judgement().reasons();
             sb.append(String.format(ROW, r.label(), r.family().wire(), a.phase().wire(),
-                    a.snapshot().hasStatus() ? String.valueOf(a.snapshot().status()) : "none",
-                    a.shapeSeen(), a.retryCount(), a.judgement().decision().wire(),
+                    String.valueOf(a.httpStatus() == null ? "none" : a.httpStatus()),
+                    a.shapeSeen().wire(), a.retryCount(), a.judgement().decision().wire(),
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  verdict ").append(r.label()).append(" (").append(r.family().wire()).append("): ")

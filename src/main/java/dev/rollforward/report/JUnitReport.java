@@ -181,14 +181,14 @@ public final class JUnitReport implements ResultSink {
     private static String details(AttemptResult a) {
         StringBuilder sb = new StringBuilder();
         sb.append("decision: ").append(a.judgement().decision().wire()).append('\n');
-        sb.append("http_status: ").append(a.snapshot().hasStatus()
-                ? a.snapshot().status() + " (" + a.snapshot().statusClass() + ")" : "none").append('\n');
-        sb.append("response_shape_seen: ").append(a.shapeSeen()).append('\n');
+        sb.append("http_status: ").append(a.httpStatus() != null
+                ? a.httpStatus() + " (" + a.snapshot().statusClass() + ")" : "none").append('\n');
+        sb.append("response_shape_seen: ").append(a.shapeSeen().wire()).append('\n');
         sb.append("retry_count: ").append(a.retryCount()).append(" (gateway ").append(a.gateway().count()).append(")\n");
         List<String> reasons = a.judgement().reasons();
         sb.append("reasons: ").append(reasons.isEmpty() ? "none" : String.join(", ", reasons)).append('\n');
-        if (a.snapshot().detail() != null) {
-            sb.append("detail: ").append(a.snapshot().detail()).append('\n');
+        if (a.noAnswerDetail() != null) {
+            sb.append("detail: ").append(a.noAnswerDetail()).append('\n');
         }
         sb.append("started_at: ").append(a.startedAt());
         return sb.toString();

@@ -84,7 +84,7 @@ public final class MarkdownReport implements ResultSink {
                         .append(" | ").append(cell(r.family().wire()))
                         .append(" | ").append(cell(a.phase().wire()))
                         .append(" | ").append(cell(status(a)))
-                        .append(" | ").append(cell(a.shapeSeen()))
+                        .append(" | ").append(cell(a.shapeSeen().wire()))
                         .append(" | ").append(a.retryCount())
                         .append(" | ").append(cell(a.judgement().decision().wire()))
                         .append(" | ").append(cell(reasons.isEmpty() ? "-" : String.join(", ", reasons)))
@@ -130,7 +130,7 @@ public final class MarkdownReport implements ResultSink {
     }
 
     private static String status(AttemptResult a) {
-        return a.snapshot().hasStatus() ? a.snapshot().statusClass() + " " + a.snapshot().status() : "none";
+        return a.httpStatus() != null ? a.snapshot().statusClass() + " " + a.httpStatus() : "none";
     }
 
     private String reviewLinks() {

@@ -59,7 +59,7 @@ public final class PlanJson {
             g.writeNumberField("connect_ms", route.timeouts().connectMs());
             g.writeNumberField("request_ms", route.timeouts().requestMs());
             g.writeEndObject();
-            expectations(g, route.expect());
+            expectations(g, route.expect(), route.gatewayRetryHeaders());
             g.writeBooleanField("follows_redirects", false);
             g.writeEndObject();
         } catch (IOException e) {
@@ -68,7 +68,7 @@ public final class PlanJson {
         return out.toString();
     }
 
-    private static void expectations(JsonGenerator g, Expectations e) throws IOException {
+    private static void expectations(JsonGenerator g, Expectations e, java.util.List<String> gatewayRetryHeaders) throws IOException {
         g.writeObjectFieldStart("expect");
         g.writeStringField("upstream_host", e.upstreamHost());
         if (e.upstreamHeaderName() != null) {
@@ -81,7 +81,7 @@ public final class PlanJson {
             g.writeStringField("model_prefix", e.modelPrefix());
         }
         g.writeArrayFieldStart("gateway_retry_headers");
-        for (String h : e.gatewayRetryHeaders()) {
+        for (String h : gatewayRetryHeaders) {
             g.writeString(h);
         }
         g.writeEndArray();

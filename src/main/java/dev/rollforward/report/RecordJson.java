@@ -36,10 +36,10 @@ public final class RecordJson {
 
     public String attempt(RouteResult route, AttemptResult a) {
         return write(g -> {
-            common(g, "attempt", route, a.snapshot().statusClass(), a.shapeSeen(), a.judgement().decision(),
+            common(g, "attempt", route, a.snapshot().statusClass(), a.shapeSeen().wire(), a.judgement().decision(),
                     a.retryCount(), a.judgement().reasons());
             g.writeStringField("phase", a.phase().wire());
-            status(g, a.snapshot().hasStatus() ? a.snapshot().status() : null);
+            status(g, a.httpStatus());
             g.writeBooleanField("response_id_present", a.facts().idPresent());
             token(g, "completion_marker", a.facts().completionMarker());
             g.writeBooleanField("usage_present", a.facts().usagePresent());
@@ -65,9 +65,9 @@ public final class RecordJson {
     public String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
-            common(g, "verdict", route, happy.snapshot().statusClass(), shapeOverall(route), route.verdict(),
+            common(g, "verdict", route, happy.snapshot().statusClass(), route.shapeSeen().wire(), route.verdict(),
                     route.retryCount(), route.reasons());
-            status(g, happy.snapshot().hasStatus() ? happy.snapshot().status() : null);
+            status(g, happy.httpStatus());
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
@@ -96,18 +96,6 @@ public final class RecordJson {
             g.writeString(r);
         }
         g.writeEndArray();
-    }
-
-    private static String shapeOverall(RouteResult route) {
-        boolean allNone = true;
-        for (AttemptResult a : route.attempts()) {
-            String s = a.shapeSeen();
-            if (s.equals("unexpected")) {
-                return "unexpected";
-            }
-            allNone &= s.equals("none");
-        }
-        return allNone ? "none" : "expected";
     }
 
     private static void status(JsonGenerator g, Integer status) throws IOException {

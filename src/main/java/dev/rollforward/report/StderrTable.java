@@ -22,7 +22,7 @@ public final class StderrTable implements ResultSink {
         console.info(HumanTable.rows(result, console));
         // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
         for (AttemptResult a : result.attempts()) {
-            String detail = a.snapshot().detail();
+            String detail = a.noAnswerDetail();
             if (detail != null && !detail.isBlank()) {
                 console.info("  " + result.label() + " " + a.phase().wire() + ": " + detail.replaceAll("[\\r\\n\\t]+", " ").strip());
             }

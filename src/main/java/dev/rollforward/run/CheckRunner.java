@@ -59,7 +59,7 @@ public final class CheckRunner {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         ResponseSnapshot snap = transport.send(route, credential);
-        return Evaluator.evaluate(phase, route.family(), route.expect(), snap, start, elapsedMs(t0));
+        return Evaluator.evaluate(phase, route, snap, start, elapsedMs(t0));
     }
 
     /**

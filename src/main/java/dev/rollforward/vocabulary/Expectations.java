@@ -1,7 +1,5 @@
 package dev.rollforward.vocabulary;
 
-import java.util.List;
-
 /**
  * What a route's answers must show to count as coming from the intended upstream.
  * Null members are not checked.
@@ -12,6 +10,5 @@ public record Expectations(
         String upstreamHeaderValue,
         String routeLabelHeader,
         String routeLabel,
-        String modelPrefix,
-        List<String> gatewayRetryHeaders) {
+        String modelPrefix) {
 }

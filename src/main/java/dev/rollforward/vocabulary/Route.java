@@ -1,5 +1,6 @@
 package dev.rollforward.vocabulary;
 
+import java.util.List;
 import java.util.Map;
 
 /** One validated route of the config. Holds env var names, never credential values. */
@@ -14,6 +15,7 @@ public record Route(
         String disabledCredentialEnv,
         Map<String, String> headers,
         Expectations expect,
+        List<String> gatewayRetryHeaders,
         Timeouts timeouts,
         RetryPolicy retry,
         String reviewLink,
@@ -22,6 +24,9 @@ public record Route(
     public static final String DEFAULT_PROMPT = "Reply with the single word: ok";
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 16;
     public static final int MAX_OUTPUT_TOKENS_CAP = 256;
+    /** The response headers in which LiteLLM and Portkey report the retries they made. */
+    public static final List<String> DEFAULT_GATEWAY_RETRY_HEADERS =
+            List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
 
     /** The URL the family's request goes to. */
     public String endpoint() {

@@ -28,6 +28,18 @@ public record RouteResult(String label, RequestFamily family, String reviewLink,
         return out;
     }
 
+    /** Over both attempts: unexpected if either was, none if neither had a body, else expected. */
+    public ShapeSeen shapeSeen() {
+        boolean allNone = true;
+        for (AttemptResult a : attempts) {
+            if (a.shapeSeen() == ShapeSeen.UNEXPECTED) {
+                return ShapeSeen.UNEXPECTED;
+            }
+            allNone &= a.shapeSeen() == ShapeSeen.NONE;
+        }
+        return allNone ? ShapeSeen.NONE : ShapeSeen.EXPECTED;
+    }
+
     public int retryCount() {
         return attempts.stream().mapToInt(AttemptResult::retryCount).sum();
     }

@@ -42,7 +42,7 @@ class ErrorPathDecisionTest {
 
         assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
         assertThat(a.judgement().reasons()).isEmpty();
-        assertThat(a.shapeSeen()).isEqualTo("expected");
+        assertThat(a.shapeSeen().wire()).isEqualTo("expected");
         assertThat(a.retryCount()).isZero();
     }
 
@@ -81,7 +81,7 @@ class ErrorPathDecisionTest {
         AttemptResult a = error(status(401).body(Bodies.OPENAI_401).bodyError("body_incomplete").build());
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
-        assertThat(a.shapeSeen()).isEqualTo("unexpected");
+        assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
     }
 
     @ParameterizedTest
@@ -91,7 +91,7 @@ class ErrorPathDecisionTest {
 
         assertThat(a.judgement().decision()).isEqualTo(STAY);
         assertThat(a.judgement().reasons()).containsExactly("disabled_credential_accepted");
-        assertThat(a.shapeSeen()).isEqualTo("unexpected");
+        assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
     }
 
     @ParameterizedTest
@@ -131,11 +131,11 @@ class ErrorPathDecisionTest {
 
     @Test
     void noResponseHolds() {
-        AttemptResult a = error(ResponseSnapshot.noResponse(Snaps.HOST, 0, "connect_failed", "refused"));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused", Snaps.HOST, 0));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("no_response", "connect_failed");
-        assertThat(a.shapeSeen()).isEqualTo("none");
+        assertThat(a.shapeSeen().wire()).isEqualTo("none");
     }
 
     @Test
@@ -149,7 +149,7 @@ class ErrorPathDecisionTest {
 
     @Test
     void aResendWithNoResponseHoldsWithBothReasons() {
-        AttemptResult a = error(ResponseSnapshot.noResponse(Snaps.HOST, 1, "timeout", null));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null, Snaps.HOST, 1));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("resent_on_error_path", "no_response", "timeout");
@@ -192,10 +192,9 @@ class ErrorPathDecisionTest {
 
     @Test
     void onlyTheConfiguredGatewayHeadersCount() {
-        Expectations custom = new Expectations(Snaps.HOST, null, null, null, Snaps.LABEL, null, List.of("X-Gateway-Retries"));
         ResponseSnapshot snap = status(401).header("x-gateway-retries", "1")
                 .header("x-portkey-retry-attempt-count", "5").body(Bodies.OPENAI_401).build();
-        AttemptResult a = Evaluator.evaluate(Phase.ERROR_PATH, RequestFamily.CHAT, custom, snap, Snaps.T0, 5);
+        AttemptResult a = Snaps.error(snap, List.of("X-Gateway-Retries"));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.gateway().count()).isEqualTo(1);

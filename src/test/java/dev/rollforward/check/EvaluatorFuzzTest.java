@@ -9,6 +9,7 @@ import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.TestRoutes;
 import dev.rollforward.vocabulary.RouteResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,27 +51,27 @@ class EvaluatorFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant STARTED = Instant.parse("2026-11-27T03:04:05Z");
+    /** The fuzz input's "no response" status line. */
+    private static final int NO_STATUS = -1;
     private static final Set<String> SHAPES_SEEN = Set.of("expected", "unexpected", "none");
 
     /** What a CometAPI route with every expectation set looks for. */
     private static final Expectations STRICT = new Expectations("api.cometapi.com", "x-upstream", "cometapi",
-            "x-route-label", "primary", "gpt-4o-mini", ConfigLoader.DEFAULT_GATEWAY_RETRY_HEADERS);
+            "x-route-label", "primary", "gpt-4o-mini");
     /** A route with no expectation beyond the host. */
-    private static final Expectations LOOSE = new Expectations("api.cometapi.com", null, null, null, "primary", null,
-            List.of());
+    private static final Expectations LOOSE = new Expectations("api.cometapi.com", null, null, null, "primary", null);
 
     @FuzzTest(maxDuration = "30s")
     void evaluate(byte[] input) {
         Parsed p = Parsed.of(input);
         List<ResponseSnapshot> snaps = new ArrayList<>();
-        if (p.status == ResponseSnapshot.NO_STATUS) {
-            snaps.add(ResponseSnapshot.noResponse("api.cometapi.com", 0, "tls_failure", "tls_unknown_ca", "TLS failed"));
-            snaps.add(ResponseSnapshot.noResponse("api.cometapi.com", 2, "timeout", null));
+        if (p.status == NO_STATUS) {
+            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed", "api.cometapi.com", 0));
+            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, "api.cometapi.com", 2));
         } else {
-            snaps.add(new ResponseSnapshot(p.status, p.headers, p.body, false, null, "api.cometapi.com", 0, null, null));
-            snaps.add(new ResponseSnapshot(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", 1,
-                    null, null));
-            snaps.add(new ResponseSnapshot(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", 0, null, null));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null, "api.cometapi.com", 0));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", 1));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", 0));
         }
         for (ResponseSnapshot snap : snaps) {
             for (Phase phase : Phase.values()) {
@@ -98,18 +99,19 @@ class EvaluatorFuzzTest {
 
     /** Plain checks, not AssertJ: this runs 24 times per input while fuzzing. */
     private static void check(Phase phase, RequestFamily family, Expectations expect, ResponseSnapshot snap) {
-        AttemptResult a = Evaluator.evaluate(phase, family, expect, snap, STARTED, 12);
+        AttemptResult a = Evaluator.evaluate(phase, TestRoutes.route(family, expect), snap, STARTED, 12);
         Judgement j = a.judgement();
         require(j.decision() != null && j.reasons() != null, "a decision and its reasons", a); // List.copyOf: no null reason
-        require(a.retryCount() >= 0 && SHAPES_SEEN.contains(a.shapeSeen()), "a retry count and a shape class", a);
+        require(a.retryCount() >= 0 && SHAPES_SEEN.contains(a.shapeSeen().wire()), "a retry count and a shape class", a);
         // CONTRACT §5: only these answers can promote; no answer at all is a hold.
+        int status = a.httpStatus() == null ? NO_STATUS : a.httpStatus();
         if (j.decision() == Decision.PROMOTE) {
             boolean allowed = phase == Phase.HAPPY_PATH
-                    ? snap.status() >= 200 && snap.status() <= 299
-                    : (snap.status() == 401 || snap.status() == 403) && snap.resends() == 0 && !a.gateway().happened();
+                    ? status >= 200 && status <= 299
+                    : (status == 401 || status == 403) && snap.resends() == 0 && !a.gateway().happened();
             require(allowed, "promote only on CONTRACT §5's rows", a);
         }
-        require(snap.hasStatus() || j.decision() == Decision.HOLD, "no response is a hold", a);
+        require(status != NO_STATUS || j.decision() == Decision.HOLD, "no response is a hold", a);
         // And the record built from it is JSON, whatever the upstream put in its headers.
         RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12);
         String record = new RecordJson("fuzz-1", Redactor.none()).attempt(route, a);
@@ -124,7 +126,7 @@ class EvaluatorFuzzTest {
     private static void require(boolean ok, String what, AttemptResult a) {
         if (!ok) {
             throw new AssertionError("expected " + what + ", got " + a.judgement() + " for " + a.phase() + " status "
-                    + a.snapshot().status());
+                    + a.httpStatus());
         }
     }
 
@@ -146,7 +148,7 @@ class EvaluatorFuzzTest {
             String first = lines[0].strip();
             if (first.matches("-?\\d{1,4}")) {
                 int s = Integer.parseInt(first);
-                p.status = s < 0 ? ResponseSnapshot.NO_STATUS : s;
+                p.status = s < 0 ? NO_STATUS : s;
             }
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');

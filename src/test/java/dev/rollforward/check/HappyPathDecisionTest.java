@@ -34,7 +34,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
             assertThat(a.judgement().reasons()).isEmpty();
-            assertThat(a.shapeSeen()).isEqualTo("expected");
+            assertThat(a.shapeSeen().wire()).isEqualTo("expected");
             assertThat(a.retryCount()).isZero();
             assertThat(a.facts().idPresent()).isTrue();
             assertThat(a.facts().completionMarker()).isEqualTo("stop");
@@ -47,7 +47,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
             assertThat(a.judgement().reasons()).isEmpty();
-            assertThat(a.shapeSeen()).isEqualTo("expected");
+            assertThat(a.shapeSeen().wire()).isEqualTo("expected");
             assertThat(a.facts().completionMarker()).isEqualTo("completed");
         }
 
@@ -80,7 +80,7 @@ class HappyPathDecisionTest {
         @Test
         void hostAndHeaderNamesCompareCaseInsensitively() {
             Expectations mixed = new Expectations("API.CometAPI.com", "x-UPSTREAM", "cometapi", "x-route-LABEL",
-                    Snaps.LABEL, "gpt-4o-mini", Snaps.GATEWAY_HEADERS);
+                    Snaps.LABEL, "gpt-4o-mini");
             AttemptResult a = happy(CHAT, mixed, good(200, Bodies.CHAT).build());
 
             assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
@@ -106,7 +106,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("not_json");
-            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+            assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
         }
 
         @Test
@@ -115,7 +115,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-            assertThat(a.shapeSeen()).as("not the family's shape").isEqualTo("unexpected");
+            assertThat(a.shapeSeen().wire()).as("not the family's shape").isEqualTo("unexpected");
         }
 
         @Test
@@ -124,7 +124,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-            assertThat(a.shapeSeen()).as("not the family's shape").isEqualTo("unexpected");
+            assertThat(a.shapeSeen().wire()).as("not the family's shape").isEqualTo("unexpected");
         }
 
         @Test
@@ -158,7 +158,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("empty_body");
-            assertThat(a.shapeSeen()).isEqualTo("none");
+            assertThat(a.shapeSeen().wire()).isEqualTo("none");
         }
 
         @Test
@@ -194,7 +194,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("body_incomplete");
-            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+            assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
         }
     }
 
@@ -279,7 +279,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
             assertThat(a.judgement().reasons()).containsExactly("no_response", "timeout");
-            assertThat(a.shapeSeen()).isEqualTo("none");
+            assertThat(a.shapeSeen().wire()).isEqualTo("none");
             assertThat(a.snapshot().statusClass()).isEqualTo("none");
             assertThat(a.retryCount()).isEqualTo(1);
         }
@@ -374,7 +374,7 @@ class HappyPathDecisionTest {
             AttemptResult a = happy(CHAT, FULL, status(500).body(Bodies.PORTKEY_HTML_MESSAGE_500).build());
 
             assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.shapeSeen()).isEqualTo("unexpected");
+            assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.TestRoutes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,10 +25,10 @@ final class Snaps {
 
     /** Every expectation set: host, upstream header, route label header, model prefix. */
     static final Expectations FULL = new Expectations(HOST, "X-Upstream", "cometapi", "X-Route-Label", LABEL,
-            "gpt-4o-mini", GATEWAY_HEADERS);
+            "gpt-4o-mini");
 
     /** Only the host (the config default when there is no expect block). */
-    static final Expectations HOST_ONLY = new Expectations(HOST, null, null, null, LABEL, null, GATEWAY_HEADERS);
+    static final Expectations HOST_ONLY = new Expectations(HOST, null, null, null, LABEL, null);
 
     private Snaps() {
     }
@@ -42,15 +43,19 @@ final class Snaps {
     }
 
     static ResponseSnapshot noResponse(String reason) {
-        return ResponseSnapshot.noResponse(HOST, 1, reason, "the upstream stopped answering within request_ms");
+        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms", HOST, 1);
     }
 
     static AttemptResult happy(RequestFamily family, Expectations expect, ResponseSnapshot snap) {
-        return Evaluator.evaluate(Phase.HAPPY_PATH, family, expect, snap, T0, 12);
+        return Evaluator.evaluate(Phase.HAPPY_PATH, TestRoutes.route(family, expect, GATEWAY_HEADERS), snap, T0, 12);
     }
 
     static AttemptResult error(ResponseSnapshot snap) {
-        return Evaluator.evaluate(Phase.ERROR_PATH, RequestFamily.CHAT, FULL, snap, T0, 12);
+        return error(snap, GATEWAY_HEADERS);
+    }
+
+    static AttemptResult error(ResponseSnapshot snap, List<String> gatewayHeaders) {
+        return Evaluator.evaluate(Phase.ERROR_PATH, TestRoutes.route(RequestFamily.CHAT, FULL, gatewayHeaders), snap, T0, 12);
     }
 
     static final class Builder {
@@ -103,7 +108,7 @@ final class Snaps {
         }
 
         ResponseSnapshot build() {
-            return new ResponseSnapshot(status, headers, body, truncated, bodyError, host, resends, null, null);
+            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError, host, resends);
         }
     }
 }

@@ -80,7 +80,7 @@ class ConfigLoaderDefaultsTest {
         assertThat(r.expect().routeLabelHeader()).isNull();
         assertThat(r.expect().modelPrefix()).isNull();
         assertThat(r.expect().routeLabel()).isEqualTo("cometapi-primary");
-        assertThat(r.expect().gatewayRetryHeaders())
+        assertThat(r.gatewayRetryHeaders())
                 .containsExactly("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
         assertThat(r.endpoint()).isEqualTo("https://api.cometapi.com/v1/chat/completions");
         assertThat(r.line()).isEqualTo(2);
@@ -171,7 +171,7 @@ class ConfigLoaderDefaultsTest {
         assertThat(r.expect().upstreamHost()).isEqualTo("127.0.0.1");
         assertThat(r.expect().modelPrefix()).isEqualTo("gpt-4o");
         assertThat(r.expect().routeLabel()).isEqualTo("cometapi-primary");
-        assertThat(r.expect().gatewayRetryHeaders()).isEqualTo(ConfigLoader.DEFAULT_GATEWAY_RETRY_HEADERS);
+        assertThat(r.gatewayRetryHeaders()).isEqualTo(Route.DEFAULT_GATEWAY_RETRY_HEADERS);
     }
 
     @Test
@@ -193,8 +193,8 @@ class ConfigLoaderDefaultsTest {
 
     @Test
     void emptyGatewayRetryHeadersTurnsTheFeatureOff() throws Exception {
-        assertThat(only(MINIMAL + "    gateway_retry_headers: []\n").expect().gatewayRetryHeaders()).isEmpty();
-        assertThat(only(MINIMAL + "    gateway_retry_headers: [x-my-retries]\n").expect().gatewayRetryHeaders())
+        assertThat(only(MINIMAL + "    gateway_retry_headers: []\n").gatewayRetryHeaders()).isEmpty();
+        assertThat(only(MINIMAL + "    gateway_retry_headers: [x-my-retries]\n").gatewayRetryHeaders())
                 .containsExactly("x-my-retries");
     }
 

@@ -47,7 +47,7 @@ class RetryRulesFuzzTest {
         for (RetryPolicy policy : new RetryPolicy[] {RetryPolicy.DEFAULT, new RetryPolicy(3, 0, 0, 0),
                 new RetryPolicy(3, 60_000, 60_000, 600_000)}) {
             RetryRules.Advice advice = RetryRules.onResponse(status, headers, errorCode, policy,
-                    ConfigLoader.DEFAULT_GATEWAY_RETRY_HEADERS, NOW);
+                    dev.rollforward.vocabulary.Route.DEFAULT_GATEWAY_RETRY_HEADERS, NOW);
             if (advice.retry() && advice.serverWaitMillis() > policy.maxRetryAfterMs()) {
                 throw new AssertionError("a retry after " + advice.serverWaitMillis() + " ms, above max_retry_after_ms");
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RetryRulesTest {
 
     private static final RetryPolicy POLICY = new RetryPolicy(3, 250, 2000, 5000);
-    private static final List<String> GATEWAY = ConfigLoader.DEFAULT_GATEWAY_RETRY_HEADERS;
+    private static final List<String> GATEWAY = dev.rollforward.vocabulary.Route.DEFAULT_GATEWAY_RETRY_HEADERS;
     private static final long NOW = FakePacer.START.toEpochMilli();
 
     private static RetryRules.Advice advise(int status, Map<String, List<String>> headers, String code) {

@@ -1,5 +1,7 @@
 package dev.rollforward.http;
 
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +79,7 @@ class TransportProxyTest {
 
         ResponseSnapshot s = send(route("http://upstream.invalid/v1"), null, "HTTP_PROXY", proxyUrl(proxy));
 
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.requestHost()).isEqualTo("upstream.invalid");
         RecordedRequest r = take(proxy);
         assertThat(r.getRequestLine()).isEqualTo("POST http://upstream.invalid/v1/chat/completions HTTP/1.1");
@@ -93,7 +95,7 @@ class TransportProxyTest {
         ResponseSnapshot s = send(route("http://upstream.invalid/v1"), null,
                 "http_proxy", proxyUrl(proxy), "HTTP_PROXY", proxyUrl(upstream));
 
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(proxy.getRequestCount()).isEqualTo(1);
         assertThat(upstream.getRequestCount()).isZero();
     }
@@ -106,7 +108,7 @@ class TransportProxyTest {
         ResponseSnapshot s = send(route(upstream.url("/v1").toString()), null,
                 "HTTP_PROXY", proxyUrl(proxy), "NO_PROXY", "example.com," + host);
 
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(upstream.getRequestCount()).isEqualTo(1);
         assertThat(take(upstream).getRequestLine()).startsWith("POST /v1/chat/completions ");
         assertThat(proxy.getRequestCount()).isZero();
@@ -120,7 +122,7 @@ class TransportProxyTest {
         ResponseSnapshot s = send(route("http://upstream.invalid/v1"), null,
                 "HTTP_PROXY", "http://alice:s3cret%2Fpw@" + proxy.getHostName() + ":" + proxy.getPort());
 
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.resends()).as("a proxy's challenge is not a resend to the upstream").isZero();
         assertThat(take(proxy).getHeaders().get("Proxy-Authorization")).isNull();
         assertThat(take(proxy).getHeaders().get("Proxy-Authorization"))
@@ -136,7 +138,7 @@ class TransportProxyTest {
         ResponseSnapshot s = send(route("http://upstream.invalid/v1"), null,
                 "HTTP_PROXY", "http://alice:wrong-password@" + proxy.getHostName() + ":" + proxy.getPort());
 
-        assertThat(s.status()).isEqualTo(407);
+        assertThat(answer(s).status()).isEqualTo(407);
         assertThat(proxy.getRequestCount()).isEqualTo(2);
     }
 
@@ -154,7 +156,7 @@ class TransportProxyTest {
                 "HTTPS_PROXY", "http://alice:tunnel-pass@" + proxy.getHostName() + ":" + proxy.getPort(),
                 "HTTP_PROXY", "http://unused.invalid:1");
 
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         RecordedRequest connect = take(proxy);
         assertThat(connect.getRequestLine()).isEqualTo("CONNECT upstream.example:443 HTTP/1.1");
         assertThat(connect.getHeaders().get("Proxy-Authorization"))
@@ -173,9 +175,9 @@ class TransportProxyTest {
 
         ResponseSnapshot s = send(route("https://upstream.example/v1"), null, "HTTPS_PROXY", proxyUrl(proxy));
 
-        assertThat(s.hasStatus()).isFalse();
-        assertThat(s.noResponse()).isEqualTo("proxy_failure");
-        assertThat(s.detail()).contains("CONNECT refused");
+        noAnswer(s);
+        assertThat(noAnswer(s).reason()).isEqualTo("proxy_failure");
+        assertThat(noAnswer(s).detail()).contains("CONNECT refused");
         assertThat(take(proxy).getRequestLine()).isEqualTo("CONNECT upstream.example:443 HTTP/1.1");
     }
 
@@ -188,7 +190,7 @@ class TransportProxyTest {
         ResponseSnapshot s = send(route("https://upstream.example/v1"), null,
                 "HTTPS_PROXY", "http://alice:wrong-password@" + proxy.getHostName() + ":" + proxy.getPort());
 
-        assertThat(s.noResponse()).isEqualTo("proxy_failure");
-        assertThat(s.detail()).contains("refused its credentials").doesNotContain("wrong-password");
+        assertThat(noAnswer(s).reason()).isEqualTo("proxy_failure");
+        assertThat(noAnswer(s).detail()).contains("refused its credentials").doesNotContain("wrong-password");
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollforward.http;
 
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
@@ -67,7 +69,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(4);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
         assertThat(s.resends()).isEqualTo(3);
         assertThat(pacer.sleeps()).containsExactly(100L, 200L, 400L);
     }
@@ -101,9 +103,9 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.resends()).isEqualTo(1);
-        assertThat(new String(s.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Bodies.CHAT);
+        assertThat(new String(answer(s).body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Bodies.CHAT);
     }
 
     @ParameterizedTest
@@ -114,7 +116,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.resends()).isEqualTo(1);
     }
 
@@ -125,7 +127,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(pacer.sleeps()).hasSize(1);
         assertThat(pacer.sleeps().get(0)).isGreaterThanOrEqualTo(1000L);
     }
@@ -138,7 +140,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(pacer.sleeps()).containsExactly(3000L);
     }
 
@@ -160,7 +162,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(pacer.sleeps()).containsExactly(1500L);
     }
 
@@ -206,7 +208,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(code);
+        assertThat(answer(s).status()).isEqualTo(code);
         assertThat(s.resends()).isZero();
         assertThat(pacer.sleeps()).isEmpty();
     }
@@ -219,7 +221,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(code);
+        assertThat(answer(s).status()).isEqualTo(code);
     }
 
     @Test
@@ -229,7 +231,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(429);
+        assertThat(answer(s).status()).isEqualTo(429);
     }
 
     @Test
@@ -248,7 +250,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(429);
+        assertThat(answer(s).status()).isEqualTo(429);
     }
 
     @Test
@@ -277,7 +279,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(429);
+        assertThat(answer(s).status()).isEqualTo(429);
     }
 
     @Test
@@ -287,7 +289,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(500);
+        assertThat(answer(s).status()).isEqualTo(500);
     }
 
     @Test
@@ -297,7 +299,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
     }
 
     @ParameterizedTest
@@ -308,7 +310,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
     }
 
     @Test
@@ -338,7 +340,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
         assertThat(s.resends()).isZero();
     }
 
@@ -358,7 +360,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(0)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
         assertThat(pacer.sleeps()).isEmpty();
     }
 
@@ -370,7 +372,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(0)));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.hasStatus()).isFalse();
+        noAnswer(s);
         assertThat(s.resends()).isZero();
     }
 
@@ -390,7 +392,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3) + "    timeouts: {connect_ms: 1000, request_ms: 2000}\n"));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(503);
+        assertThat(answer(s).status()).isEqualTo(503);
         assertThat(s.resends()).isZero();
         assertThat(pacer.sleeps()).isEmpty();
     }
@@ -420,7 +422,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(3) + "    timeouts: {request_ms: 3000}\n"));
 
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(s.status()).isEqualTo(429);
+        assertThat(answer(s).status()).isEqualTo(429);
         assertThat(pacer.sleeps()).isEmpty();
     }
 
@@ -435,10 +437,10 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.hasStatus()).isFalse();
+        noAnswer(s);
         assertThat(s.statusClass()).isEqualTo("none");
-        assertThat(s.noResponse()).isEqualTo("connection_reset");
-        assertThat(s.detail()).isNotBlank();
+        assertThat(noAnswer(s).reason()).isEqualTo("connection_reset");
+        assertThat(noAnswer(s).detail()).isNotBlank();
         assertThat(s.resends()).isEqualTo(1);
         assertThat(pacer.sleeps()).containsExactly(100L);
     }
@@ -452,8 +454,8 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.hasStatus()).isFalse();
-        assertThat(s.noResponse()).isEqualTo("connection_reset");
+        noAnswer(s);
+        assertThat(noAnswer(s).reason()).isEqualTo("connection_reset");
         assertThat(s.resends()).isEqualTo(1);
     }
 
@@ -465,7 +467,7 @@ class TransportRetryTest {
         ResponseSnapshot s = send(chat(server, retries(1)));
 
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(s.status()).isEqualTo(200);
+        assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.resends()).isEqualTo(1);
     }
 
@@ -477,8 +479,8 @@ class TransportRetryTest {
 
         ResponseSnapshot s = send(route);
 
-        assertThat(s.hasStatus()).isFalse();
-        assertThat(s.noResponse()).isEqualTo("connect_failed");
+        noAnswer(s);
+        assertThat(noAnswer(s).reason()).isEqualTo("connect_failed");
         assertThat(s.resends()).isEqualTo(2);
         assertThat(pacer.sleeps()).containsExactly(100L, 200L);
         assertThat(s.requestHost()).isEqualTo(host);
@@ -496,9 +498,9 @@ class TransportRetryTest {
 
         ResponseSnapshot s = send(route);
 
-        assertThat(s.hasStatus()).isFalse();
-        assertThat(s.noResponse()).isEqualTo("tls_failure");
-        assertThat(s.detail()).contains("certificate");
+        noAnswer(s);
+        assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
+        assertThat(noAnswer(s).detail()).contains("certificate");
         assertThat(s.resends()).as("a certificate that did not verify will not verify on a second try").isZero();
         assertThat(server.getRequestCount()).isZero();
         assertThat(pacer.sleeps()).isEmpty();
@@ -512,6 +514,6 @@ class TransportRetryTest {
 
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(s.resends()).isZero();
-        assertThat(List.of(s.status())).containsExactly(401);
+        assertThat(List.of(answer(s).status())).containsExactly(401);
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollforward.http;
 
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
@@ -67,10 +69,10 @@ class TransportTlsTest {
 
         ResponseSnapshot s = send(null);
 
-        assertThat(s.hasStatus()).isFalse();
-        assertThat(s.noResponse()).isEqualTo("tls_failure");
-        assertThat(s.failureCode()).isEqualTo("tls_unknown_ca");
-        assertThat(s.detail()).isEqualTo("TLS failed: unknown certificate authority: pass its CA certificate (PEM) with --ca-cert");
+        noAnswer(s);
+        assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
+        assertThat(noAnswer(s).failureCode()).isEqualTo("tls_unknown_ca");
+        assertThat(noAnswer(s).detail()).isEqualTo("TLS failed: unknown certificate authority: pass its CA certificate (PEM) with --ca-cert");
         assertThat(s.resends()).isZero();
         assertThat(server.getRequestCount()).isZero();
     }
@@ -82,8 +84,8 @@ class TransportTlsTest {
 
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
-        assertThat(s.status()).isEqualTo(200);
-        assertThat(s.failureCode()).isNull();
+        assertThat(answer(s).status()).isEqualTo(200);
+        answer(s);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -106,9 +108,9 @@ class TransportTlsTest {
 
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
-        assertThat(s.noResponse()).isEqualTo("tls_failure");
-        assertThat(s.failureCode()).isEqualTo("tls_certificate_expired");
-        assertThat(s.detail()).isEqualTo("TLS failed: certificate expired");
+        assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
+        assertThat(noAnswer(s).failureCode()).isEqualTo("tls_certificate_expired");
+        assertThat(noAnswer(s).detail()).isEqualTo("TLS failed: certificate expired");
         assertThat(s.resends()).isZero();
         assertThat(server.getRequestCount()).isZero();
     }
@@ -120,9 +122,9 @@ class TransportTlsTest {
 
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
-        assertThat(s.noResponse()).isEqualTo("tls_failure");
-        assertThat(s.failureCode()).isEqualTo("tls_hostname_mismatch");
-        assertThat(s.detail()).startsWith("TLS failed: hostname mismatch");
+        assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
+        assertThat(noAnswer(s).failureCode()).isEqualTo("tls_hostname_mismatch");
+        assertThat(noAnswer(s).detail()).startsWith("TLS failed: hostname mismatch");
         assertThat(s.resends()).isZero();
         assertThat(server.getRequestCount()).isZero();
     }
@@ -150,9 +152,9 @@ class TransportTlsTest {
             try (Transport tr = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, null, null)) {
                 ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
 
-                assertThat(s.noResponse()).isEqualTo("tls_failure");
-                assertThat(s.failureCode()).isEqualTo("tls_handshake_failed");
-                assertThat(s.detail()).isEqualTo("TLS failed: handshake failed");
+                assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
+                assertThat(noAnswer(s).failureCode()).isEqualTo("tls_handshake_failed");
+                assertThat(noAnswer(s).detail()).isEqualTo("TLS failed: handshake failed");
             }
         }
     }

@@ -176,8 +176,8 @@ class JUnitReportTest {
         java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
         headers.put("x-route-label", List.of("noted"));
         headers.put("x-portkey-retry-attempt-count", List.of("-1"));
-        dev.rollforward.vocabulary.ResponseSnapshot snap = new dev.rollforward.vocabulary.ResponseSnapshot(200, headers,
-                Bodies.CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, Results.HOST, 0, null, null);
+        dev.rollforward.vocabulary.ResponseSnapshot snap = new dev.rollforward.vocabulary.ResponseSnapshot.Answer(200,
+                headers, Bodies.CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, Results.HOST, 0);
         RouteResult r = Results.route("noted", RequestFamily.CHAT, null,
                 Results.happy("noted", RequestFamily.CHAT, snap, 5),
                 Results.error("noted", RequestFamily.CHAT, Results.snap(401, Bodies.OPENAI_401, Results.HOST, "noted", 0), 5));

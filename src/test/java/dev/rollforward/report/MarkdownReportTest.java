@@ -97,7 +97,7 @@ class MarkdownReportTest {
     @Test
     void pipesAndMarkupInCellsCannotBreakTheTable() throws IOException {
         AttemptResult odd = Results.error("odd", RequestFamily.CHAT,
-                ResponseSnapshot.noResponse(Results.HOST, 0, "connect|failed <b>x</b>\nnext", null), 5);
+                new ResponseSnapshot.NoAnswer("connect|failed <b>x</b>\nnext", null, null, Results.HOST, 0), 5);
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);

@@ -10,6 +10,7 @@ import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.TestRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class Results {
     }
 
     static Expectations expect(String label) {
-        return new Expectations(HOST, null, null, "X-Route-Label", label, "gpt-4o-mini", GATEWAY_HEADERS);
+        return new Expectations(HOST, null, null, "X-Route-Label", label, "gpt-4o-mini");
     }
 
     static ResponseSnapshot snap(int status, String body, String host, String label, int resends) {
@@ -42,16 +43,17 @@ final class Results {
         if (label != null) {
             headers.put("x-route-label", List.of(label));
         }
-        return new ResponseSnapshot(status, headers, body.getBytes(StandardCharsets.UTF_8), false, null, host,
-                resends, null, null);
+        return new ResponseSnapshot.Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), false, null, host,
+                resends);
     }
 
     static AttemptResult happy(String label, RequestFamily family, ResponseSnapshot s, long ms) {
-        return Evaluator.evaluate(Phase.HAPPY_PATH, family, expect(label), s, T0, ms);
+        return Evaluator.evaluate(Phase.HAPPY_PATH, TestRoutes.route(family, expect(label), GATEWAY_HEADERS), s, T0, ms);
     }
 
     static AttemptResult error(String label, RequestFamily family, ResponseSnapshot s, long ms) {
-        return Evaluator.evaluate(Phase.ERROR_PATH, family, expect(label), s, T0.plusMillis(50), ms);
+        return Evaluator.evaluate(Phase.ERROR_PATH, TestRoutes.route(family, expect(label), GATEWAY_HEADERS), s,
+                T0.plusMillis(50), ms);
     }
 
     /** A healthy route: the canary answers with the family's object, the disabled key gets a JSON 401. */
@@ -73,16 +75,16 @@ final class Results {
     static RouteResult hold(String label, String reviewLink) {
         return route(label, RequestFamily.RESPONSES, reviewLink,
                 happy(label, RequestFamily.RESPONSES, snap(401, Bodies.COMET_401, HOST, label, 0), 1500),
-                error(label, RequestFamily.RESPONSES, ResponseSnapshot.noResponse(HOST, 0, "timeout",
-                        "no answer within request_ms"), 30000));
+                error(label, RequestFamily.RESPONSES, new ResponseSnapshot.NoAnswer("timeout", null,
+                        "no answer within request_ms", HOST, 0), 30000));
     }
 
     /** A hold whose no-response reason and detail echo a credential (as a careless transport might). */
     static RouteResult leakyHold(String label) {
         return route(label, RequestFamily.CHAT, REVIEW + "?token=" + CANARY,
                 happy(label, RequestFamily.CHAT, snap(200, Bodies.CHAT, HOST, label, 0), 12),
-                error(label, RequestFamily.CHAT, ResponseSnapshot.noResponse(HOST, 0, "connect_failed " + DISABLED,
-                        "proxy said Bearer " + DISABLED + " refused by <proxy> & co"), 25));
+                error(label, RequestFamily.CHAT, new ResponseSnapshot.NoAnswer("connect_failed " + DISABLED, null,
+                        "proxy said Bearer " + DISABLED + " refused by <proxy> & co", HOST, 0), 25));
     }
 
     static RouteResult route(String label, RequestFamily family, String reviewLink, AttemptResult... attempts) {
@@ -104,8 +106,8 @@ final class Results {
                 default: hold++;
             }
         }
-        dev.rollforward.vocabulary.Decision worst = stay > 0 ? dev.rollforward.vocabulary.Decision.STAY
-                : hold > 0 ? dev.rollforward.vocabulary.Decision.HOLD : dev.rollforward.vocabulary.Decision.PROMOTE;
+        dev.rollforward.vocabulary.Decision worst = dev.rollforward.vocabulary.Decision.worstOf(
+                java.util.Arrays.stream(routes).map(RouteResult::verdict).toList());
         return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
     }
 }
