@@ -19,7 +19,7 @@ public final class ErrorCodes {
     }
 
     public static boolean quotaExhausted(String code) {
-        return INSUFFICIENT_QUOTA.equals(code);
+        return INSUFFICIENT_QUOTA.equalsIgnoreCase(code);
     }
 
     /** The code in lower case when it blames the request, else null. */

@@ -331,6 +331,16 @@ class HappyPathDecisionTest {
             assertThat(a.judgement().reasons()).containsExactly("quota_exhausted");
         }
 
+        @Test
+        void anUpperCaseQuotaCodeIsTheSameExhaustedQuota() {
+            // The retry rules already read it this way; the table must agree with them.
+            String body = Bodies.QUOTA_429.replace("\"code\":\"insufficient_quota\"", "\"code\":\"INSUFFICIENT_QUOTA\"");
+            assertThat(body).contains("INSUFFICIENT_QUOTA");
+            AttemptResult a = happy(CHAT, FULL, status(429).body(body).build());
+
+            assertThat(a.judgement().reasons()).containsExactly("quota_exhausted");
+        }
+
         @ParameterizedTest
         @ValueSource(ints = {400, 404, 405, 409, 413, 422, 451})
         void anyOtherClientErrorStays(int code) {
