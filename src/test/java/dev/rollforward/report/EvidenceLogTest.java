@@ -239,13 +239,7 @@ class EvidenceLogTest {
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            AtomicReference<Thread> writer = new AtomicReference<>();
-            Future<?> written = pool.submit(() -> {
-                writer.set(Thread.currentThread());
-                log(file).accept(Results.promote("after-the-holder", RequestFamily.CHAT, null));
-                return null;
-            });
-            awaitWaitingForTheFileLock(writer);
+            Future<?> written = writerWaitingForTheLock(pool, file, "after-the-holder");
             assertThat(written).as("our write waits for the other process's lock").isNotDone();
             assertThat(Files.readString(file)).isEmpty();
 
@@ -269,13 +263,7 @@ class EvidenceLogTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock held = other.lock();
-            AtomicReference<Thread> writer = new AtomicReference<>();
-            Future<?> written = pool.submit(() -> {
-                writer.set(Thread.currentThread());
-                log(file).accept(Results.promote("waited", RequestFamily.CHAT, null));
-                return null;
-            });
-            awaitWaitingForTheFileLock(writer);
+            Future<?> written = writerWaitingForTheLock(pool, file, "waited");
             assertThat(written).as("the writer waits while the lock is held").isNotDone();
             assertThat(Files.size(file)).isZero();
 
@@ -288,17 +276,26 @@ class EvidenceLogTest {
     }
 
     /**
-     * Waits until the writer is inside the wait for the file's lock (blocked in
-     * {@code FileChannel.lock}, or between tries while another channel of this JVM holds it).
+     * Appends one route on the pool's thread, and returns once that thread is inside the wait for
+     * the file's lock (blocked in {@code FileChannel.lock}, or between tries while another channel
+     * of this JVM holds it).
      */
-    private static void awaitWaitingForTheFileLock(AtomicReference<Thread> writer) throws InterruptedException {
+    private static Future<?> writerWaitingForTheLock(ExecutorService pool, Path file, String label)
+            throws InterruptedException {
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        Future<?> written = pool.submit(() -> {
+            writer.set(Thread.currentThread());
+            log(file).accept(Results.promote(label, RequestFamily.CHAT, null));
+            return null;
+        });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!waitingForTheFileLock(writer.get())) {
+        while (!written.isDone() && !waitingForTheFileLock(writer.get())) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("the writer never reached the file lock");
             }
             Thread.sleep(1);
         }
+        return written;
     }
 
     private static boolean waitingForTheFileLock(Thread writer) {
