@@ -248,7 +248,7 @@ class LauncherIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         List<String> busy = checkoutProcesses(mark);
         while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+            Thread.sleep(100);
             busy = checkoutProcesses(mark);
         }
         assertThat(busy).as("the launcher's background training runs end").isEmpty();
