@@ -80,7 +80,7 @@ class LauncherIT {
         // (a) The first run goes ahead without one and has one made; the next run uses it.
         Run first = run(home, jdk, cache, Map.of(), null);
         assertSame(plain, first);
-        Path archive = awaitArchive(archives, ext, null);
+        Path archive = archiveMadeInBackground(home, archives, ext, null);
         Run warm = run(home, jdk, cache, Map.of(), tmp.resolve("warm.log"));
         assertSame(plain, warm);
         assertThat(loadedFromArchive(tmp.resolve("warm.log"))).as("the archive is used").isTrue();
@@ -91,7 +91,7 @@ class LauncherIT {
         Run rebuilt = run(home, jdk, cache, Map.of(), tmp.resolve("rebuilt.log"));
         assertSame(plain, rebuilt);
         assertThat(loadedFromArchive(tmp.resolve("rebuilt.log"))).as("a stale archive is not used").isFalse();
-        Path fresh = awaitArchive(archives, ext, archive);
+        Path fresh = archiveMadeInBackground(home, archives, ext, archive);
         assertThat(archive).as("the stale archive is deleted").doesNotExist();
 
         // (c) Damaged archives under the right name, while a training run holds the lock (so
@@ -122,7 +122,7 @@ class LauncherIT {
             assertThat(loadedFromArchive(log)).as(d.getKey()).isFalse();
             assertThat(fresh).as("the damaged archive is deleted: %s", d.getKey()).doesNotExist();
         }
-        Thread.sleep(1000);
+        awaitLauncherIdle(home);
         try (Stream<Path> files = Files.list(archives)) {
             assertThat(files.map(f -> f.getFileName().toString())).as("no second training run")
                     .containsExactly(lock.getFileName().toString());
@@ -131,7 +131,7 @@ class LauncherIT {
         if (ext.equals("jsa")) {
             // Made again by the next run (the same code on every JDK: checked where it is quick).
             run(home, jdk, cache, Map.of(), null);
-            awaitArchive(archives, ext, null);
+            archiveMadeInBackground(home, archives, ext, null);
             Run healed = run(home, jdk, cache, Map.of(), tmp.resolve("healed.log"));
             assertSame(plain, healed);
             assertThat(loadedFromArchive(tmp.resolve("healed.log"))).as("the remade archive is used").isTrue();
@@ -145,7 +145,7 @@ class LauncherIT {
         assertThat(loadedFromArchive(tmp.resolve("unwritable.log"))).isFalse();
         assertThat(Files.readString(file)).isEqualTo("not a folder");
 
-        awaitNoTraining(archives);
+        awaitLauncherIdle(home);
         System.err.printf("%s: %d s%n", jdk, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
@@ -218,42 +218,48 @@ class LauncherIT {
         }
     }
 
-    /** Waits for the background training run: an archive other than {@code not}, and no lock. */
-    private static Path awaitArchive(Path dir, String ext, Path not) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(dir) && !training(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    List<Path> found = files.filter(f -> f.getFileName().toString().startsWith("rollforward-"))
-                            .filter(f -> f.getFileName().toString().endsWith("." + ext))
-                            .filter(f -> not == null || !f.getFileName().equals(not.getFileName()))
-                            .toList();
-                    if (!found.isEmpty()) {
-                        assertThat(found).as("one archive per checkout and JDK").hasSize(1);
-                        return found.get(0);
-                    }
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".failed")))
-                            .as("the training run failed").isEmpty();
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no archive was made in " + dir);
-    }
-
-    private static boolean training(Path dir) throws IOException {
+    /**
+     * The archive the background training run made once it has ended: the one archive other than
+     * {@code not}, and no failure marker.
+     */
+    private static Path archiveMadeInBackground(Path home, Path dir, String ext, Path not) throws Exception {
+        awaitLauncherIdle(home);
         try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".lock"));
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertThat(names).as("the training run failed").noneMatch(n -> n.endsWith(".failed"));
+            List<String> made = names.stream()
+                    .filter(n -> n.startsWith("rollforward-") && n.endsWith("." + ext))
+                    .filter(n -> not == null || !n.equals(not.getFileName().toString()))
+                    .toList();
+            assertThat(made).as("one archive per checkout and JDK, made by the training run").hasSize(1);
+            return dir.resolve(made.get(0));
         }
     }
 
-    /** A training run must not outlive the test: @TempDir is deleted next. */
-    private static void awaitNoTraining(Path dir) throws Exception {
+    /**
+     * Waits until no process runs anything of this checkout: the launcher forks its training run
+     * (a subshell, then the JVMs it starts) before it execs the check, so once a run has ended
+     * every training run it started is in the process table until it is over. A training run
+     * must not outlive the test either: @TempDir is deleted next.
+     */
+    private static void awaitLauncherIdle(Path home) throws InterruptedException {
+        assertThat(ProcessHandle.current().info().commandLine()).as("process command lines can be read").isPresent();
+        String mark = home + "/";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (Files.isDirectory(dir) && training(dir) && System.nanoTime() < deadline) {
+        List<String> busy = checkoutProcesses(mark);
+        while (!busy.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);
+            busy = checkoutProcesses(mark);
+        }
+        assertThat(busy).as("the launcher's background training runs end").isEmpty();
+    }
+
+    private static List<String> checkoutProcesses(String mark) {
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.pid() != ProcessHandle.current().pid())
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains(mark))
+                    .toList();
         }
     }
 

@@ -5,40 +5,47 @@ import dev.rollforward.vocabulary.BodyShape;
 import dev.rollforward.vocabulary.RequestFamily;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** BodyClassifier on the upstreams' real shapes (REFERENCE.md), and on hostile bodies. */
 class BodyClassifierTest {
 
+    private static final String MODEL = "gpt-4o-mini-2024-07-18";
+    private static final BodyFacts CHAT = new BodyFacts(BodyShape.CHAT_COMPLETION, MODEL, true, "stop", true, null);
+    private static final BodyFacts RESPONSE = new BodyFacts(BodyShape.RESPONSE, MODEL, true, "completed", true, null);
+
     private static BodyFacts classify(String body) {
-        return BodyClassifier.classify(body.getBytes(StandardCharsets.UTF_8), false);
+        return BodyClassifier.classify(utf8(body), false);
     }
 
-    @Test
-    void chatCompletionWithUnknownFieldsIsAChatCompletion() {
-        BodyFacts f = classify(Bodies.CHAT);
-
-        assertThat(f.shape()).isEqualTo(BodyShape.CHAT_COMPLETION);
-        assertThat(f.model()).isEqualTo("gpt-4o-mini-2024-07-18");
-        assertThat(f.idPresent()).isTrue();
-        assertThat(f.completionMarker()).isEqualTo("stop");
-        assertThat(f.usagePresent()).isTrue();
-        assertThat(f.errorCode()).isNull();
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void responseObjectIsAResponse() {
-        BodyFacts f = classify(Bodies.RESPONSE);
+    static Stream<Arguments> successObjects() {
+        return Stream.of(
+                arguments("chat completion with unknown fields", Bodies.CHAT, CHAT),
+                arguments("response object", Bodies.RESPONSE, RESPONSE),
+                arguments("incomplete response with empty output", Bodies.RESPONSE_INCOMPLETE,
+                        new BodyFacts(BodyShape.RESPONSE, MODEL, true, "incomplete", true, null)),
+                arguments("trailing whitespace", Bodies.CHAT + "\n\r\n  ", CHAT),
+                arguments("leading whitespace", "  \n" + Bodies.RESPONSE, RESPONSE),
+                arguments("a byte order mark", "\uFEFF" + Bodies.CHAT, CHAT));
+    }
 
-        assertThat(f.shape()).isEqualTo(BodyShape.RESPONSE);
-        assertThat(f.completionMarker()).isEqualTo("completed");
-        assertThat(f.usagePresent()).isTrue();
-        assertThat(f.idPresent()).isTrue();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void successObjects(String what, String body, BodyFacts facts) {
+        assertThat(classify(body)).isEqualTo(facts);
     }
 
     @ParameterizedTest
@@ -50,73 +57,26 @@ class BodyClassifierTest {
         assertThat(f.completionMarker()).isEqualTo(status);
     }
 
-    @Test
-    void incompleteResponseWithEmptyOutputIsARespone() {
-        BodyFacts f = classify(Bodies.RESPONSE_INCOMPLETE);
-
-        assertThat(f.shape()).isEqualTo(BodyShape.RESPONSE);
-        assertThat(f.completionMarker()).isEqualTo("incomplete");
+    static Stream<Arguments> errorEnvelopes() {
+        return Stream.of(
+                arguments("openai", Bodies.OPENAI_401, "invalid_api_key"),
+                arguments("new-api: empty code, so the type", Bodies.NEW_API_401, "new_api_error"),
+                arguments("new-api 403", Bodies.NEW_API_403, "access_denied"),
+                arguments("one-api, non-ASCII message", Bodies.ONE_API_401, "one_api_error"),
+                arguments("comet", Bodies.COMET_401, "invalid_api_key"),
+                arguments("comet 500", Bodies.COMET_500_INVALID_REQUEST, "invalid_request"),
+                arguments("comet 503", Bodies.COMET_503_MODEL_NOT_FOUND, "model_not_found"),
+                arguments("quota", Bodies.QUOTA_429, "insufficient_quota"),
+                arguments("rate limit", Bodies.RATE_LIMIT_429, "rate_limit_exceeded"),
+                arguments("message only", Bodies.MESSAGE_ONLY_401, null),
+                arguments("error as a string", Bodies.STRING_ERROR_401, null),
+                arguments("portkey 503, error without code or type", Bodies.PORTKEY_503, null));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no id          | {\"object\":\"chat.completion\",\"choices\":[{\"index\":0}]}",
-            "empty id       | {\"id\":\"\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0}]}",
-            "empty choices  | {\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[]}",
-            "choices object | {\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":{}}",
-            "no choices     | {\"id\":\"c1\",\"object\":\"chat.completion\"}",
-            "chunk          | {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{}}]}",
-            "no object      | {\"id\":\"c1\",\"choices\":[{\"index\":0}]}",
-            "no output      | {\"id\":\"r1\",\"object\":\"response\",\"status\":\"completed\"}",
-            "output object  | {\"id\":\"r1\",\"object\":\"response\",\"status\":\"completed\",\"output\":{}}",
-            "no status      | {\"id\":\"r1\",\"object\":\"response\",\"output\":[]}",
-            "status number  | {\"id\":\"r1\",\"object\":\"response\",\"status\":1,\"output\":[]}",
-            "no resp id     | {\"object\":\"response\",\"status\":\"completed\",\"output\":[]}",
-            "stream event   | {\"type\":\"response.completed\",\"sequence_number\":9,\"response\":{}}",
-            "portkey html   | {\"html-message\":\"connect ECONNREFUSED 127.0.0.1:9\"}",
-            "error null     | {\"error\":null}",
-            "message object | {\"message\":{\"text\":\"x\"}}",
-            "plain object   | {\"ok\":true}"})
-    void nearMissesAreOtherJson(String what, String body) {
-        assertThat(classify(body).shape()).isEqualTo(BodyShape.OTHER_JSON);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "openai        | invalid_api_key",
-            "new-api       | new_api_error",
-            "new-api 403   | access_denied",
-            "one-api       | one_api_error",
-            "comet         | invalid_api_key",
-            "comet 500     | invalid_request",
-            "comet 503     | model_not_found",
-            "quota         | insufficient_quota",
-            "rate limit    | rate_limit_exceeded"})
-    void errorEnvelopesAndTheirCodes(String which, String code) {
-        String body = switch (which.strip()) {
-            case "openai" -> Bodies.OPENAI_401;
-            case "new-api" -> Bodies.NEW_API_401;
-            case "new-api 403" -> Bodies.NEW_API_403;
-            case "one-api" -> Bodies.ONE_API_401;
-            case "comet" -> Bodies.COMET_401;
-            case "comet 500" -> Bodies.COMET_500_INVALID_REQUEST;
-            case "comet 503" -> Bodies.COMET_503_MODEL_NOT_FOUND;
-            case "quota" -> Bodies.QUOTA_429;
-            default -> Bodies.RATE_LIMIT_429;
-        };
-        BodyFacts f = classify(body);
-
-        assertThat(f.shape()).isEqualTo(BodyShape.ERROR_ENVELOPE);
-        assertThat(f.errorCode()).isEqualTo(code);
-    }
-
-    @Test
-    void errorEnvelopesWithoutACode() {
-        assertThat(classify(Bodies.MESSAGE_ONLY_401)).isEqualTo(new BodyFacts(BodyShape.ERROR_ENVELOPE, null, false, null, false, null));
-        assertThat(classify(Bodies.STRING_ERROR_401).shape()).isEqualTo(BodyShape.ERROR_ENVELOPE);
-        assertThat(classify(Bodies.STRING_ERROR_401).errorCode()).isNull();
-        assertThat(classify(Bodies.PORTKEY_503).shape()).isEqualTo(BodyShape.ERROR_ENVELOPE);
-        assertThat(classify(Bodies.PORTKEY_503).errorCode()).isNull();
+    @MethodSource
+    void errorEnvelopes(String which, String body, String code) {
+        assertThat(classify(body)).isEqualTo(new BodyFacts(BodyShape.ERROR_ENVELOPE, null, false, null, false, code));
     }
 
     @Test
@@ -127,107 +87,101 @@ class BodyClassifierTest {
         assertThat(classify(Bodies.CHAT).toString()).doesNotContain("assistant").doesNotContain("\"ok\"");
     }
 
+    static Stream<Arguments> otherJson() {
+        return Stream.of(
+                arguments("no id", "{\"object\":\"chat.completion\",\"choices\":[{\"index\":0}]}"),
+                arguments("empty id", "{\"id\":\"\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0}]}"),
+                arguments("empty choices", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[]}"),
+                arguments("choices object", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":{}}"),
+                arguments("no choices", "{\"id\":\"c1\",\"object\":\"chat.completion\"}"),
+                arguments("chunk", "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{}}]}"),
+                arguments("no object", "{\"id\":\"c1\",\"choices\":[{\"index\":0}]}"),
+                arguments("no output", "{\"id\":\"r1\",\"object\":\"response\",\"status\":\"completed\"}"),
+                arguments("output object", "{\"id\":\"r1\",\"object\":\"response\",\"status\":\"completed\",\"output\":{}}"),
+                arguments("no status", "{\"id\":\"r1\",\"object\":\"response\",\"output\":[]}"),
+                arguments("status number", "{\"id\":\"r1\",\"object\":\"response\",\"status\":1,\"output\":[]}"),
+                arguments("no resp id", "{\"object\":\"response\",\"status\":\"completed\",\"output\":[]}"),
+                arguments("stream event", "{\"type\":\"response.completed\",\"sequence_number\":9,\"response\":{}}"),
+                arguments("portkey html", "{\"html-message\":\"connect ECONNREFUSED 127.0.0.1:9\"}"),
+                arguments("error null", "{\"error\":null}"),
+                arguments("message object", "{\"message\":{\"text\":\"x\"}}"),
+                arguments("plain object", "{\"ok\":true}"),
+                arguments("ordinary nesting", "{\"a\":".repeat(30) + "1" + "}".repeat(30)),
+                arguments("empty array", "[]"),
+                arguments("array of numbers", "[1,2]"),
+                arguments("array holding an error", "[{\"error\":\"x\"}]"),
+                arguments("string", "\"ok\""),
+                arguments("number", "42"),
+                arguments("boolean", "true"),
+                arguments("null", "null"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "html      | <!DOCTYPE html><html><body>Moved</body></html>",
-            "text      | Unauthorized",
-            "sse       | 'data: {\"object\":\"chat.completion.chunk\"}'",
-            "single quotes | {'error': 'x'}",
-            "trailing comma | '{\"error\":{\"message\":\"x\"},}'"})
-    void notJson(String what, String body) {
-        assertThat(classify(body).shape()).isEqualTo(BodyShape.NOT_JSON);
+    @MethodSource
+    void otherJson(String what, String body) {
+        assertThat(classify(body).shape()).isEqualTo(BodyShape.OTHER_JSON);
     }
 
-    @Test
-    void truncatedJsonIsNotJson() {
-        for (int cut : new int[] {1, 20, Bodies.CHAT.length() / 2, Bodies.CHAT.length() - 1}) {
-            assertThat(classify(Bodies.CHAT.substring(0, cut)).shape()).as("cut at %d", cut).isEqualTo(BodyShape.NOT_JSON);
-        }
+    static Stream<Arguments> notJson() {
+        String chat = Bodies.CHAT;
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        return Stream.of(
+                arguments("html", utf8("<!DOCTYPE html><html><body>Moved</body></html>")),
+                arguments("text", utf8("Unauthorized")),
+                arguments("sse", utf8("data: {\"object\":\"chat.completion.chunk\"}")),
+                arguments("single quotes", utf8("{'error': 'x'}")),
+                arguments("trailing comma", utf8("{\"error\":{\"message\":\"x\"},}")),
+                arguments("cut after 1 byte", utf8(chat.substring(0, 1))),
+                arguments("cut after 20 bytes", utf8(chat.substring(0, 20))),
+                arguments("cut in half", utf8(chat.substring(0, chat.length() / 2))),
+                arguments("cut before the last byte", utf8(chat.substring(0, chat.length() - 1))),
+                arguments("html after a valid object", utf8(chat + "<html>")),
+                arguments("two objects", utf8(chat + chat)),
+                arguments("a lone UTF-8 lead byte", new byte[] {'{', '"', 'e', 'r', 'r', 'o', 'r', '"', ':', '"', (byte) 0xC3, '"', '}'}),
+                arguments("UTF-16 byte order mark", new byte[] {(byte) 0xFF, (byte) 0xFE, '{', '}'}),
+                arguments("a continuation byte in a name", new byte[] {'{', '"', (byte) 0x80, '"', ':', '1', '}'}),
+                arguments("random bytes", noise),
+                arguments("a 5000-digit number", utf8("{\"n\":" + "9".repeat(5000) + "}")));
     }
 
-    @Test
-    void trailingGarbageAfterAValidObjectIsNotJson() {
-        assertThat(classify(Bodies.CHAT + "<html>").shape()).isEqualTo(BodyShape.NOT_JSON);
-        assertThat(classify(Bodies.CHAT + Bodies.CHAT).shape()).isEqualTo(BodyShape.NOT_JSON);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void notJson(String what, byte[] body) {
+        assertThat(BodyClassifier.classify(body, false).shape()).isEqualTo(BodyShape.NOT_JSON);
     }
 
-    @Test
-    void trailingWhitespaceIsFine() {
-        assertThat(classify(Bodies.CHAT + "\n\r\n  ").shape()).isEqualTo(BodyShape.CHAT_COMPLETION);
-        assertThat(classify("  \n" + Bodies.RESPONSE).shape()).isEqualTo(BodyShape.RESPONSE);
+    static Stream<Arguments> tooDeep() {
+        int over = BodyClassifier.MAX_NESTING + 1;
+        return Stream.of(
+                arguments("arrays one past the limit", "[".repeat(over) + "]".repeat(over)),
+                arguments("unclosed objects", "{\"a\":".repeat(1000)),
+                arguments("100000 unclosed arrays", "[".repeat(100_000)),
+                arguments("a bomb inside a real chat completion",
+                        Bodies.CHAT.replace("\"logprobs\":null", "\"logprobs\":" + "[".repeat(200) + "]".repeat(200))));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"[]", "[1,2]", "\"ok\"", "42", "true", "null"})
-    void jsonThatIsNotAnObject(String body) {
-        assertThat(classify(body).shape()).isIn(BodyShape.OTHER_JSON, BodyShape.NOT_JSON);
-        assertThat(classify(body).shape()).isNotIn(BodyShape.ERROR_ENVELOPE, BodyShape.CHAT_COMPLETION, BodyShape.RESPONSE);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void tooDeep(String what, String body) {
+        assertThat(classify(body).shape()).isEqualTo(BodyShape.TOO_DEEP);
     }
 
-    @Test
-    void jsonArrayIsOtherJson() {
-        assertThat(classify("[{\"error\":\"x\"}]").shape()).isEqualTo(BodyShape.OTHER_JSON);
+    static Stream<Arguments> empty() {
+        return Stream.of(arguments("no body", null), arguments("zero bytes", new byte[0]),
+                arguments("whitespace only", utf8(" \r\n\t ")));
     }
 
-    @Test
-    void emptyBodies() {
-        assertThat(BodyClassifier.classify(null, false).shape()).isEqualTo(BodyShape.EMPTY);
-        assertThat(BodyClassifier.classify(new byte[0], false).shape()).isEqualTo(BodyShape.EMPTY);
-        assertThat(classify(" \r\n\t ").shape()).isEqualTo(BodyShape.EMPTY);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void empty(String what, byte[] body) {
+        assertThat(BodyClassifier.classify(body, false)).isEqualTo(BodyFacts.of(BodyShape.EMPTY));
     }
 
     @Test
     void truncatedFlagWinsOverContent() {
-        assertThat(BodyClassifier.classify(Bodies.CHAT.getBytes(StandardCharsets.UTF_8), true).shape()).isEqualTo(BodyShape.TOO_LARGE);
+        assertThat(BodyClassifier.classify(utf8(Bodies.CHAT), true).shape()).isEqualTo(BodyShape.TOO_LARGE);
         assertThat(BodyClassifier.classify(new byte[0], true).shape()).isEqualTo(BodyShape.TOO_LARGE);
-    }
-
-    @Test
-    void deepNestingIsTooDeep() {
-        assertThat(classify("[".repeat(BodyClassifier.MAX_NESTING + 1) + "]".repeat(BodyClassifier.MAX_NESTING + 1)).shape())
-                .isEqualTo(BodyShape.TOO_DEEP);
-        assertThat(classify("{\"a\":".repeat(1000)).shape()).isEqualTo(BodyShape.TOO_DEEP);
-        assertThat(classify("[".repeat(100_000)).shape()).isEqualTo(BodyShape.TOO_DEEP);
-    }
-
-    @Test
-    void deepNestingInsideARealShapeIsTooDeep() {
-        String bomb = Bodies.CHAT.replace("\"logprobs\":null", "\"logprobs\":" + "[".repeat(200) + "]".repeat(200));
-
-        assertThat(classify(bomb).shape()).isEqualTo(BodyShape.TOO_DEEP);
-    }
-
-    @Test
-    void ordinaryNestingIsFine() {
-        String nested = "{\"a\":".repeat(30) + "1" + "}".repeat(30);
-
-        assertThat(classify(nested).shape()).isEqualTo(BodyShape.OTHER_JSON);
-    }
-
-    @Test
-    void invalidUtf8IsNotJson() {
-        byte[] lone = {'{', '"', 'e', 'r', 'r', 'o', 'r', '"', ':', '"', (byte) 0xC3, '"', '}'};
-        byte[] start = {(byte) 0xFF, (byte) 0xFE, '{', '}'};
-        byte[] inName = {'{', '"', (byte) 0x80, '"', ':', '1', '}'};
-
-        assertThat(BodyClassifier.classify(lone, false).shape()).isEqualTo(BodyShape.NOT_JSON);
-        assertThat(BodyClassifier.classify(start, false).shape()).isEqualTo(BodyShape.NOT_JSON);
-        assertThat(BodyClassifier.classify(inName, false).shape()).isEqualTo(BodyShape.NOT_JSON);
-    }
-
-    @Test
-    void nonAsciiUtf8IsFine() {
-        assertThat(classify(Bodies.ONE_API_401).shape()).isEqualTo(BodyShape.ERROR_ENVELOPE);
-        assertThat(classify("\uFEFF" + Bodies.CHAT).shape()).isEqualTo(BodyShape.CHAT_COMPLETION);
-    }
-
-    @Test
-    void neverThrowsOnOddInput() {
-        byte[] noise = new byte[4096];
-        new java.util.Random(7).nextBytes(noise);
-
-        assertThat(BodyClassifier.classify(noise, false).shape()).isEqualTo(BodyShape.NOT_JSON);
-        assertThat(classify("{\"n\":" + "9".repeat(5000) + "}").shape()).isNotIn(BodyShape.CHAT_COMPLETION, BodyShape.RESPONSE);
     }
 
     @Test

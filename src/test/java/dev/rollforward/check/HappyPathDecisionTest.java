@@ -2,6 +2,7 @@ package dev.rollforward.check;
 
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.RequestFamily;
 
 import static dev.rollforward.vocabulary.Decision.HOLD;
 import static dev.rollforward.vocabulary.Decision.PROMOTE;
@@ -14,11 +15,15 @@ import static dev.rollforward.check.Snaps.good;
 import static dev.rollforward.check.Snaps.happy;
 import static dev.rollforward.check.Snaps.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CONTRACT §5, happy path (canary credential): every row. */
@@ -100,165 +105,63 @@ class HappyPathDecisionTest {
     @Nested
     class TwoHundredWrongBody {
 
-        @Test
-        void htmlIsNotJson() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.HTML).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("not_json");
-            assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
-        }
-
-        @Test
-        void chatObjectOnTheResponsesRouteHolds() {
-            AttemptResult a = happy(RESPONSES, FULL, good(200, Bodies.CHAT).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-            assertThat(a.shapeSeen().wire()).as("not the family's shape").isEqualTo("unexpected");
-        }
-
-        @Test
-        void responseObjectOnTheChatRouteHolds() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.RESPONSE).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-            assertThat(a.shapeSeen().wire()).as("not the family's shape").isEqualTo("unexpected");
-        }
-
-        @Test
-        void anErrorEnvelopeWithA200Holds() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.OPENAI_401).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-        }
-
-        @Test
-        void otherJsonHolds() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.NON_ERROR_JSON).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("unexpected_shape");
-        }
-
-        @Test
-        void aStreamedAnswerIsNotTheNonStreamingShape() {
+        static Stream<Arguments> wrongBodies() {
+            byte[] invalidUtf8 = Bodies.CHAT.replace("\"ok\"", "\"o?\"").getBytes(StandardCharsets.UTF_8);
+            invalidUtf8[new String(invalidUtf8, StandardCharsets.ISO_8859_1).indexOf("o?") + 1] = (byte) 0xC3; // a lead byte before '"'
             String sse = "data: {\"object\":\"chat.completion.chunk\",\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: [DONE]\n\n";
-            AttemptResult a = happy(CHAT, FULL, good(200, sse).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("not_json");
+            return Stream.of(
+                    arguments("html", CHAT, good(200, Bodies.HTML), "not_json", "unexpected"),
+                    arguments("a chat object on the responses route", RESPONSES, good(200, Bodies.CHAT), "unexpected_shape", "unexpected"),
+                    arguments("a response object on the chat route", CHAT, good(200, Bodies.RESPONSE), "unexpected_shape", "unexpected"),
+                    arguments("an error envelope with a 200", CHAT, good(200, Bodies.OPENAI_401), "unexpected_shape", "unexpected"),
+                    arguments("other JSON", CHAT, good(200, Bodies.NON_ERROR_JSON), "unexpected_shape", "unexpected"),
+                    arguments("a streamed answer", CHAT, good(200, sse), "not_json", "unexpected"),
+                    arguments("an empty body", CHAT, good(204, ""), "empty_body", "none"),
+                    arguments("a body over the size limit", CHAT, good(200, "").truncated(), "body_too_large", "unexpected"),
+                    arguments("a body nested too deep", CHAT, good(200, "[".repeat(500)), "json_too_deep", "unexpected"),
+                    arguments("invalid UTF-8", CHAT, good(200, "").body(invalidUtf8), "not_json", "unexpected"),
+                    arguments("a body cut short, though what came parses", CHAT,
+                            good(200, Bodies.CHAT).bodyError("body_incomplete"), "body_incomplete", "unexpected"));
         }
 
-        @Test
-        void emptyBodyHoldsWithNoShapeSeen() {
-            AttemptResult a = happy(CHAT, FULL, good(204, "").build());
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("wrongBodies")
+        void holds(String what, RequestFamily family, Snaps.Builder snap, String reason, String shapeSeen) {
+            AttemptResult a = happy(family, FULL, snap.build());
 
             assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("empty_body");
-            assertThat(a.shapeSeen().wire()).isEqualTo("none");
-        }
-
-        @Test
-        void truncatedBodyHolds() {
-            AttemptResult a = happy(CHAT, FULL, good(200, "").truncated().build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("body_too_large");
-        }
-
-        @Test
-        void tooDeepBodyHolds() {
-            AttemptResult a = happy(CHAT, FULL, good(200, "[".repeat(500)).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("json_too_deep");
-        }
-
-        @Test
-        void invalidUtf8Holds() {
-            byte[] bytes = Bodies.CHAT.replace("\"ok\"", "\"o?\"").getBytes(StandardCharsets.UTF_8);
-            int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("o?");
-            bytes[at + 1] = (byte) 0xC3; // a lead byte followed by '"': not UTF-8
-            AttemptResult a = happy(CHAT, FULL, good(200, "").body(bytes).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("not_json");
-        }
-
-        @Test
-        void aBodyCutShortHoldsEvenWhenWhatCameParses() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.CHAT).bodyError("body_incomplete").build());
-
-            assertThat(a.judgement().decision()).isEqualTo(HOLD);
-            assertThat(a.judgement().reasons()).containsExactly("body_incomplete");
-            assertThat(a.shapeSeen().wire()).isEqualTo("unexpected");
+            assertThat(a.judgement().reasons()).containsExactly(reason);
+            assertThat(a.shapeSeen().wire()).isEqualTo(shapeSeen);
         }
     }
 
     @Nested
     class TwoHundredWrongUpstream {
 
-        @Test
-        void wrongHostStays() {
-            AttemptResult a = happy(CHAT, FULL, good(200, Bodies.CHAT).host("evil.example.net").build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_host");
+        static Stream<Arguments> wrongUpstreams() {
+            return Stream.of(
+                    arguments("another host", CHAT, good(200, Bodies.CHAT).host("evil.example.net"), "wrong_upstream_host"),
+                    arguments("another upstream header value", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Upstream", "openrouter").header("X-Route-Label", Snaps.LABEL), "wrong_upstream_header"),
+                    arguments("no upstream header", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Route-Label", Snaps.LABEL), "wrong_upstream_header"),
+                    arguments("another route label", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Upstream", "cometapi").header("X-Route-Label", "cometapi-secondary"), "wrong_route_label"),
+                    arguments("no route label header", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Upstream", "cometapi"), "wrong_route_label"),
+                    arguments("another model", CHAT, good(200, Bodies.CHAT.replace("gpt-4o-mini-2024-07-18", "claude-3-haiku")),
+                            "wrong_model"),
+                    arguments("no model when a prefix is expected", RESPONSES,
+                            good(200, Bodies.RESPONSE.replace("\"model\":\"gpt-4o-mini-2024-07-18\",", "")), "wrong_model"));
         }
 
-        @Test
-        void wrongUpstreamHeaderValueStays() {
-            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT)
-                    .header("X-Upstream", "openrouter").header("X-Route-Label", Snaps.LABEL).build());
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("wrongUpstreams")
+        void stays(String what, RequestFamily family, Snaps.Builder snap, String reason) {
+            AttemptResult a = happy(family, FULL, snap.build());
 
             assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_header");
-        }
-
-        @Test
-        void missingUpstreamHeaderStays() {
-            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT).header("X-Route-Label", Snaps.LABEL).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_header");
-        }
-
-        @Test
-        void wrongRouteLabelHeaderStays() {
-            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT)
-                    .header("X-Upstream", "cometapi").header("X-Route-Label", "cometapi-secondary").build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_route_label");
-        }
-
-        @Test
-        void missingRouteLabelHeaderStays() {
-            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT).header("X-Upstream", "cometapi").build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_route_label");
-        }
-
-        @Test
-        void wrongModelPrefixStays() {
-            String other = Bodies.CHAT.replace("gpt-4o-mini-2024-07-18", "claude-3-haiku");
-            AttemptResult a = happy(CHAT, FULL, good(200, other).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_model");
-        }
-
-        @Test
-        void missingModelWhenAPrefixIsExpectedStays() {
-            String noModel = Bodies.RESPONSE.replace("\"model\":\"gpt-4o-mini-2024-07-18\",", "");
-            AttemptResult a = happy(RESPONSES, FULL, good(200, noModel).build());
-
-            assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).containsExactly("wrong_model");
+            assertThat(a.judgement().reasons()).containsExactly(reason);
         }
 
         @Test
@@ -266,7 +169,8 @@ class HappyPathDecisionTest {
             AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.HTML).host("evil.example.net").build());
 
             assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons()).contains("wrong_upstream_host", "not_json", "wrong_upstream_header");
+            assertThat(a.judgement().reasons())
+                    .containsExactly("wrong_upstream_host", "wrong_upstream_header", "wrong_route_label", "not_json");
         }
     }
 

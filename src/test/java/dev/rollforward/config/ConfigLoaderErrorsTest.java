@@ -5,13 +5,17 @@ import dev.rollforward.vocabulary.Route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** CONTRACT §2: every config error names the file, the line where there is one, and the key. */
@@ -34,129 +38,117 @@ class ConfigLoaderErrorsTest {
         return assertThatThrownBy(() -> ConfigLoader.parse("test.yaml", yaml)).isInstanceOf(ConfigException.class);
     }
 
-    private static String without(String line) {
-        assertThat(HEAD).contains(line);
-        return HEAD.replace(line, "");
-    }
-
     @Test
     void theBaseConfigIsValid() throws Exception {
         assertThat(ConfigLoader.parse("test.yaml", HEAD).routes()).hasSize(1);
     }
 
-    // ---- unknown keys ----
+    // ---- unknown keys, wrong types, missing keys, bad values: one table ----
 
-    @Test
-    void unknownTopLevelKey() {
-        refused(HEAD + "colour: blue\n")
-                .hasMessageStartingWith("test.yaml:8: colour: unknown key")
-                .hasMessageContaining("review_link, routes");
+    /**
+     * Refusals that differ only in the text: what is wrong, the config, how the message starts
+     * (file, line, key, problem), and any words it must also hold (the keys allowed there).
+     */
+    private static Arguments refusal(String what, String yaml, String start, String... alsoSays) {
+        return arguments(what, yaml, start, alsoSays);
     }
 
-    @Test
-    void unknownRouteKey() {
-        refused(HEAD + "    max_tokens: 16\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].max_tokens: unknown key")
-                .hasMessageContaining("max_output_tokens");
+    static Stream<Arguments> unknownKeys() {
+        return Stream.of(
+                refusal("at the top level", HEAD + "colour: blue\n",
+                        "test.yaml:8: colour: unknown key", "review_link, routes"),
+                refusal("in a route", HEAD + "    max_tokens: 16\n",
+                        "test.yaml:8: routes[0].max_tokens: unknown key", "max_output_tokens"),
+                refusal("in expect", HEAD + "    expect:\n      upstream_hots: api.cometapi.com\n",
+                        "test.yaml:9: routes[0].expect.upstream_hots: unknown key", "upstream_host"),
+                refusal("in upstream_header", HEAD + "    expect:\n      upstream_header: {name: X-Upstream, valeu: cometapi}\n",
+                        "test.yaml:9: routes[0].expect.upstream_header.valeu: unknown key", "value"),
+                refusal("in retry", HEAD + "    retry: {max_retries: 1, jitter: full}\n",
+                        "test.yaml:8: routes[0].retry.jitter: unknown key", "max_retry_after_ms"),
+                refusal("in timeouts", HEAD + "    timeouts:\n      connect_ms: 1000\n      read_ms: 5000\n",
+                        "test.yaml:10: routes[0].timeouts.read_ms: unknown key", "connect_ms, request_ms"));
     }
 
-    @Test
-    void unknownExpectKey() {
-        refused(HEAD + "    expect:\n      upstream_hots: api.cometapi.com\n")
-                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_hots: unknown key")
-                .hasMessageContaining("upstream_host");
+    static Stream<Arguments> wrongTypes() {
+        return Stream.of(
+                refusal("a number where a string belongs", HEAD.replace("model: gpt-4o-mini", "model: 4"),
+                        "test.yaml:6: routes[0].model: must be a string, but is a number"),
+                refusal("a string where a number belongs", HEAD + "    max_output_tokens: sixteen\n",
+                        "test.yaml:8: routes[0].max_output_tokens: must be a whole number, but is a string"),
+                refusal("a fraction where a whole number belongs", HEAD + "    retry: {max_retries: 1.5}\n",
+                        "test.yaml:8: routes[0].retry.max_retries: must be a whole number, but is a number"),
+                refusal("a quoted number is a string", HEAD + "    timeouts: {request_ms: \"3000\"}\n",
+                        "test.yaml:8: routes[0].timeouts.request_ms: must be a whole number, but is a string"),
+                refusal("a list where a mapping belongs", HEAD + "    headers: [X-Route-Label]\n",
+                        "test.yaml:8: routes[0].headers: must be a mapping of keys to values, but is a list"),
+                refusal("a mapping where a list belongs", "routes:\n  label: x\n",
+                        "test.yaml:1: routes: must be a list, but is a mapping"),
+                refusal("a string where a list belongs", HEAD + "    gateway_retry_headers: x-litellm-attempted-retries\n",
+                        "test.yaml:8: routes[0].gateway_retry_headers: must be a list of strings, but is a string"),
+                refusal("a number inside a list of strings",
+                        HEAD + "    gateway_retry_headers:\n      - x-litellm-attempted-retries\n      - 42\n",
+                        "test.yaml:10: routes[0].gateway_retry_headers: must be a list of strings, but has a number"),
+                refusal("a route that is not a mapping", "routes:\n  - cometapi-primary\n",
+                        "test.yaml:2: routes[0]: must be a mapping of keys to values, but is a string"),
+                refusal("a top level that is not a mapping", "- label: x\n",
+                        "test.yaml:1: (top level): must be a mapping of keys to values, but is a list"),
+                refusal("a boolean where a string belongs", HEAD + "    prompt: true\n",
+                        "test.yaml:8: routes[0].prompt: must be a string, but is a boolean"));
     }
 
-    @Test
-    void unknownUpstreamHeaderKey() {
-        refused(HEAD + "    expect:\n      upstream_header: {name: X-Upstream, valeu: cometapi}\n")
-                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_header.valeu: unknown key");
+    static Stream<Arguments> missingKeys() {
+        return Stream.of(
+                refusal("no routes", "review_link: https://tickets.example.com/ROUTE-123\n",
+                        "test.yaml:1: routes: missing required key"),
+                refusal("empty routes", "routes: []\n", "test.yaml:1: routes: is empty"),
+                refusal("an empty required string, named at its route", HEAD.replace("model: gpt-4o-mini", "model: \"\""),
+                        "test.yaml:3: routes[0].model: missing required key"),
+                refusal("an upstream header without a value", HEAD + "    expect:\n      upstream_header: {name: X-Upstream}\n",
+                        "test.yaml:9: routes[0].expect.upstream_header.value: missing required key"));
     }
 
-    @Test
-    void unknownRetryKey() {
-        refused(HEAD + "    retry: {max_retries: 1, jitter: full}\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].retry.jitter: unknown key")
-                .hasMessageContaining("max_retry_after_ms");
+    static Stream<Arguments> badValues() {
+        String secondRoute = ""
+                + "  - label: cometapi-primary\n"                  // 8
+                + "    base_url: https://api.cometapi.com/v1\n"
+                + "    request_family: responses\n"
+                + "    model: gpt-4o-mini\n"
+                + "    credential_env: COMETAPI_CANARY_KEY\n";
+        return Stream.of(
+                refusal("a duplicate label", HEAD + secondRoute,
+                        "test.yaml:8: routes[1].label: 'cometapi-primary' is used by another route"),
+                refusal("a duplicate key", HEAD + "    model: gpt-4o\n", "test.yaml:8: model: appears twice"),
+                refusal("a base_url that is not a URL",
+                        HEAD.replace("https://api.cometapi.com/v1", "\"https://api.comet api.com/v1\""),
+                        "test.yaml:4: routes[0].base_url: is not a valid URL"),
+                refusal("four retries, because of overload", HEAD + "    retry: {max_retries: 4}\n",
+                        "test.yaml:8: routes[0].retry.max_retries: is at most 3", "overload"),
+                refusal("a negative retry count", HEAD + "    retry: {max_retries: -1}\n",
+                        "test.yaml:8: routes[0].retry.max_retries: must be between 0"),
+                refusal("a retry count too big for a long", HEAD + "    retry: {max_retries: 100000000000000000000}\n",
+                        "test.yaml:8: routes[0].retry.max_retries: must be between 0"),
+                refusal("the disabled key in the canary's variable", HEAD + "    disabled_credential_env: COMETAPI_CANARY_KEY\n",
+                        "test.yaml:8: routes[0].disabled_credential_env: names the same variable"),
+                refusal("a review link that is not a link", HEAD.replace("https://tickets.example.com/ROUTE-123", "ROUTE-123"),
+                        "test.yaml:1: review_link: must be an http(s) link"),
+                refusal("YAML that does not parse", HEAD.replace("request_family: chat", "request_family: chat: responses"),
+                        "test.yaml:5: not valid YAML"),
+                refusal("an unclosed flow mapping, where the parser gives up",
+                        HEAD + "    headers: {X-Route-Label: x\n    model: y\n", "test.yaml:9: not valid YAML"),
+                refusal("nesting deeper than 32", HEAD + "    headers: " + "{a: ".repeat(50) + "x" + "}".repeat(50) + "\n",
+                        "test.yaml:8: nested too deeply"));
     }
 
-    @Test
-    void unknownTimeoutsKey() {
-        refused(HEAD + "    timeouts:\n      connect_ms: 1000\n      read_ms: 5000\n")
-                .hasMessageStartingWith("test.yaml:10: routes[0].timeouts.read_ms: unknown key")
-                .hasMessageContaining("connect_ms, request_ms");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"unknownKeys", "wrongTypes", "missingKeys", "badValues"})
+    void refusedNamingTheLineAndTheKey(String what, String yaml, String start, String[] alsoSays) {
+        AbstractThrowableAssert<?, ? extends Throwable> refusal = refused(yaml).hasMessageStartingWith(start);
+        for (String words : alsoSays) {
+            refusal.hasMessageContaining(words);
+        }
     }
 
-    // ---- wrong types ----
-
-    @Test
-    void numberWhereAStringBelongs() {
-        refused(HEAD.replace("model: gpt-4o-mini", "model: 4"))
-                .hasMessageStartingWith("test.yaml:6: routes[0].model: must be a string, but is a number");
-    }
-
-    @Test
-    void stringWhereANumberBelongs() {
-        refused(HEAD + "    max_output_tokens: sixteen\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].max_output_tokens: must be a whole number, but is a string");
-    }
-
-    @Test
-    void fractionWhereAWholeNumberBelongs() {
-        refused(HEAD + "    retry: {max_retries: 1.5}\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: must be a whole number");
-    }
-
-    @Test
-    void quotedNumberIsAString() {
-        refused(HEAD + "    timeouts: {request_ms: \"3000\"}\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].timeouts.request_ms: must be a whole number, but is a string");
-    }
-
-    @Test
-    void listWhereAMappingBelongs() {
-        refused(HEAD + "    headers: [X-Route-Label]\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].headers: must be a mapping")
-                .hasMessageContaining("a list");
-    }
-
-    @Test
-    void mappingWhereAListBelongs() {
-        refused("routes:\n  label: x\n")
-                .hasMessageStartingWith("test.yaml:1: routes: must be a list, but is a mapping");
-    }
-
-    @Test
-    void stringWhereAListBelongs() {
-        refused(HEAD + "    gateway_retry_headers: x-litellm-attempted-retries\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].gateway_retry_headers: must be a list of strings");
-    }
-
-    @Test
-    void numberInsideAListOfStrings() {
-        refused(HEAD + "    gateway_retry_headers:\n      - x-litellm-attempted-retries\n      - 42\n")
-                .hasMessageStartingWith("test.yaml:10: routes[0].gateway_retry_headers: must be a list of strings");
-    }
-
-    @Test
-    void routeThatIsNotAMapping() {
-        refused("routes:\n  - cometapi-primary\n")
-                .hasMessageStartingWith("test.yaml:2: routes[0]: must be a mapping");
-    }
-
-    @Test
-    void topLevelThatIsNotAMapping() {
-        refused("- label: x\n")
-                .hasMessageStartingWith("test.yaml:1: (top level): must be a mapping");
-    }
-
-    @Test
-    void booleanWhereAStringBelongs() {
-        refused(HEAD + "    prompt: true\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].prompt: must be a string, but is a boolean");
-    }
-
-    // ---- missing keys ----
+    // ---- more values of one kind ----
 
     @ParameterizedTest
     @ValueSource(strings = {"label", "base_url", "request_family", "model", "credential_env"})
@@ -170,54 +162,11 @@ class ConfigLoaderErrorsTest {
                 .hasMessageStartingWith("test.yaml:3: routes[0]." + key + ": missing required key");
     }
 
-    @Test
-    void missingRoutes() {
-        refused("review_link: https://tickets.example.com/ROUTE-123\n")
-                .hasMessageStartingWith("test.yaml:1: routes: missing required key");
-    }
-
-    @Test
-    void emptyRoutes() {
-        refused("routes: []\n").hasMessageStartingWith("test.yaml:1: routes: is empty");
-    }
-
-    @Test
-    void emptyRequiredString() {
-        refused(HEAD.replace("model: gpt-4o-mini", "model: \"\""))
-                .hasMessageContaining("routes[0].model: missing required key");
-    }
-
-    @Test
-    void missingUpstreamHeaderValue() {
-        refused(HEAD + "    expect:\n      upstream_header: {name: X-Upstream}\n")
-                .hasMessageStartingWith("test.yaml:9: routes[0].expect.upstream_header.value: missing required key");
-    }
-
-    // ---- values ----
-
     @ParameterizedTest
     @ValueSource(strings = {"prod primary", "prod/primary", "prod:1", "über"})
     void badLabel(String label) {
         refused(HEAD.replace("label: cometapi-primary", "label: \"" + label + "\""))
                 .hasMessageStartingWith("test.yaml:3: routes[0].label: may only use letters, digits");
-    }
-
-    @Test
-    void duplicateLabel() {
-        String second = ""
-                + "  - label: cometapi-primary\n"                  // 8
-                + "    base_url: https://api.cometapi.com/v1\n"
-                + "    request_family: responses\n"
-                + "    model: gpt-4o-mini\n"
-                + "    credential_env: COMETAPI_CANARY_KEY\n";
-        refused(HEAD + second)
-                .hasMessageStartingWith("test.yaml:8: routes[1].label: 'cometapi-primary' is used by another route");
-    }
-
-    @Test
-    void duplicateKey() {
-        refused(HEAD + "    model: gpt-4o\n")
-                .hasMessageStartingWith("test.yaml:8: model: appears twice");
     }
 
     @Test
@@ -250,36 +199,11 @@ class ConfigLoaderErrorsTest {
                 .message().doesNotContain("abc123");
     }
 
-    @Test
-    void baseUrlThatIsNotAUrl() {
-        refused(HEAD.replace("https://api.cometapi.com/v1", "\"https://api.comet api.com/v1\""))
-                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: is not a valid URL");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"completions", "Chat", "embeddings", "responses "})
     void invalidRequestFamily(String family) {
         refused(HEAD.replace("request_family: chat", "request_family: \"" + family + "\""))
                 .hasMessageStartingWith("test.yaml:5: routes[0].request_family: must be 'chat' or 'responses'");
-    }
-
-    @Test
-    void fourRetriesAreRefusedBecauseOfOverload() {
-        refused(HEAD + "    retry: {max_retries: 4}\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: is at most 3")
-                .hasMessageContaining("overload");
-    }
-
-    @Test
-    void aHugeRetryCountIsRefusedTheSameWay() {
-        refused(HEAD + "    retry: {max_retries: 100000000000000000000}\n")
-                .hasMessageContaining("routes[0].retry.max_retries");
-    }
-
-    @Test
-    void negativeRetriesAreRefused() {
-        refused(HEAD + "    retry: {max_retries: -1}\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].retry.max_retries: must be between 0");
     }
 
     @ParameterizedTest
@@ -303,23 +227,11 @@ class ConfigLoaderErrorsTest {
                 .hasMessageStartingWith("test.yaml:7: routes[0].credential_env: must be the name of an environment variable");
     }
 
-    @Test
-    void disabledCredentialEnvMustDifferFromCredentialEnv() {
-        refused(HEAD + "    disabled_credential_env: COMETAPI_CANARY_KEY\n")
-                .hasMessageStartingWith("test.yaml:8: routes[0].disabled_credential_env: names the same variable");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"Authorization", "authorization", "X-Api-Key", "api-key", "Cookie"})
     void credentialHeadersAreRefused(String header) {
         refused(HEAD + "    headers: {" + header + ": from-config}\n")
                 .hasMessageStartingWith("test.yaml:8: routes[0].headers: must not set " + header);
-    }
-
-    @Test
-    void reviewLinkMustBeALink() {
-        refused(HEAD.replace("https://tickets.example.com/ROUTE-123", "ROUTE-123"))
-                .hasMessageStartingWith("test.yaml:1: review_link: must be an http(s) link");
     }
 
     // ---- secrets ----
@@ -346,17 +258,20 @@ class ConfigLoaderErrorsTest {
                 .message().doesNotContain("sk-test").doesNotContain("abcdefghijklmnop").doesNotContain("000000000000");
     }
 
-    @Test
-    void aKeyInARequiredFieldIsRefusedWithItsLine() {
-        refused(HEAD.replace("model: gpt-4o-mini", "model: " + FAKE_KEY))
-                .hasMessageStartingWith("test.yaml:6: routes[0].model: looks like a credential")
-                .message().doesNotContain(FAKE_KEY);
-        refused(HEAD.replace("credential_env: COMETAPI_CANARY_KEY", "credential_env: " + FAKE_KEY))
-                .hasMessageStartingWith("test.yaml:7: routes[0].credential_env: looks like a credential")
-                .message().doesNotContain(FAKE_KEY);
-        refused(HEAD.replace("https://api.cometapi.com/v1", "https://api.cometapi.com/" + FAKE_KEY + "/v1"))
-                .hasMessageStartingWith("test.yaml:4: routes[0].base_url: looks like a credential")
-                .message().doesNotContain(FAKE_KEY);
+    static Stream<Arguments> keysInRequiredFields() {
+        return Stream.of(
+                arguments(HEAD.replace("model: gpt-4o-mini", "model: " + FAKE_KEY),
+                        "test.yaml:6: routes[0].model: looks like a credential"),
+                arguments(HEAD.replace("credential_env: COMETAPI_CANARY_KEY", "credential_env: " + FAKE_KEY),
+                        "test.yaml:7: routes[0].credential_env: looks like a credential"),
+                arguments(HEAD.replace("https://api.cometapi.com/v1", "https://api.cometapi.com/" + FAKE_KEY + "/v1"),
+                        "test.yaml:4: routes[0].base_url: looks like a credential"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("keysInRequiredFields")
+    void aKeyInARequiredFieldIsRefusedWithItsLine(String yaml, String start) {
+        refused(yaml).hasMessageStartingWith(start).message().doesNotContain(FAKE_KEY);
     }
 
     @Test
@@ -389,22 +304,12 @@ class ConfigLoaderErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"task-runner-primary", "risk-engine", "desk-01", "Bearer", "Bearer abc"})
     void wordsThatMerelyContainSkOrBearerAreNotKeys(String value) throws Exception {
-        ConfigLoader.parse("test.yaml", HEAD + "    headers: {X-Note: \"" + value + "\"}\n");
+        Route r = ConfigLoader.parse("test.yaml", HEAD + "    headers: {X-Note: \"" + value + "\"}\n").routes().get(0);
+
+        assertThat(r.headers()).containsEntry("X-Note", value);
     }
 
     // ---- syntax and files ----
-
-    @Test
-    void yamlSyntaxErrorHasItsLine() {
-        refused(HEAD.replace("request_family: chat", "request_family: chat: responses"))
-                .hasMessageStartingWith("test.yaml:5: not valid YAML");
-    }
-
-    @Test
-    void yamlSyntaxErrorUnclosedFlow() {
-        refused(HEAD + "    headers: {X-Route-Label: x\n    model: y\n")
-                .hasMessageMatching("test\\.yaml:(8|9|10): not valid YAML.*");
-    }
 
     @Test
     void jsonSyntaxErrorHasItsLine() {
@@ -416,7 +321,7 @@ class ConfigLoaderErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "\n\n", "# just a comment\n"})
     void emptyFile(String text) {
-        refused(text).hasMessageStartingWith("test.yaml: ").hasMessageContaining("empty");
+        refused(text).hasMessage("test.yaml: the file is empty; it needs a 'routes:' list");
     }
 
     @ParameterizedTest
@@ -438,7 +343,7 @@ class ConfigLoaderErrorsTest {
     void aDirectoryIsNotAConfig() {
         assertThatThrownBy(() -> ConfigLoader.load(dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(dir.toString() + ": ");
+                .hasMessageStartingWith(dir + ": cannot be read");
     }
 
     @Test
@@ -451,9 +356,4 @@ class ConfigLoaderErrorsTest {
                 .hasMessageStartingWith(p + ":8: routes[0].colour: unknown key");
     }
 
-    @Test
-    void deepNestingIsRefused() {
-        refused(HEAD + "    headers: " + "{a: ".repeat(50) + "x" + "}".repeat(50) + "\n")
-                .hasMessageContaining("test.yaml:8");
-    }
 }

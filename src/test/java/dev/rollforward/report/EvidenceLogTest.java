@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RouteResult;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -19,14 +21,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +142,7 @@ class EvidenceLogTest {
         int threads = 8;
         int routes = 50;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
+        CyclicBarrier start = new CyclicBarrier(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
@@ -153,7 +158,6 @@ class EvidenceLogTest {
                 return null;
             }));
         }
-        start.countDown();
         for (Future<?> f : done) {
             f.get(15, TimeUnit.SECONDS);
         }
@@ -172,68 +176,79 @@ class EvidenceLogTest {
         return new ProcessBuilder(cmd).redirectError(dir.resolve(name + ".err").toFile()).start();
     }
 
+    private static String readLine(Process p) throws IOException {
+        return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static void tell(Process p) throws IOException {
+        p.getOutputStream().write('\n');
+        p.getOutputStream().flush();
+    }
+
     @Test
     @Timeout(30)
     void severalProcessesAndThreadsAppendingAtOnceLoseNothing() throws Exception {
         Path file = dir.resolve("evidence.jsonl");
         int processes = 2;
+        int threads = 2;
         int routes = 40;
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
             children.add(child(dir, "p" + p, file.toString(), "p" + p, String.valueOf(routes)));
         }
-        // This JVM writes at the same time, from two threads.
-        List<Thread> locals = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            String prefix = "local" + t;
-            Thread thread = new Thread(() -> {
-                try {
-                    EvidenceLogAppender.main(new String[] {file.toString(), prefix, String.valueOf(routes)});
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            thread.start();
-            locals.add(thread);
+        for (Process c : children) {
+            assertThat(readLine(c)).as("the child is ready to append").isEqualTo("ready");
         }
+        // Every writer starts on one signal: the children on a line each, this JVM's threads on a latch.
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> locals = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String prefix = "local" + t;
+            locals.add(pool.submit(() -> {
+                go.await();
+                EvidenceLogAppender.append(file, prefix, routes);
+                return null;
+            }));
+        }
+        for (Process c : children) {
+            tell(c);
+        }
+        go.countDown();
         for (int p = 0; p < processes; p++) {
             Process c = children.get(p);
             assertThat(c.waitFor(25, TimeUnit.SECONDS)).isTrue();
             assertThat(c.exitValue()).as(Files.readString(dir.resolve("p" + p + ".err"))).isZero();
         }
-        for (Thread t : locals) {
-            t.join(10_000);
+        for (Future<?> f : locals) {
+            f.get(10, TimeUnit.SECONDS);
         }
+        pool.shutdown();
 
         List<JsonNode> records = parseAll(file);
-        assertThat(records).hasSize((processes + 2) * routes * 3);
-        assertRoutesContiguous(records, (processes + 2) * routes);
+        assertThat(records).hasSize((processes + threads) * routes * 3);
+        assertRoutesContiguous(records, (processes + threads) * routes);
     }
 
     @Test
     @Timeout(30)
     void aLockHeldByAnotherProcessIsWaitedFor() throws Exception {
         Path file = dir.resolve("evidence.jsonl");
-        Process holder = child(dir, "holder", file.toString(), "--hold", "600");
-        String said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
-                StandardCharsets.UTF_8)).readLine();
-        assertThat(said).as("the other process has the lock").isEqualTo("locked true");
+        Process holder = child(dir, "holder", file.toString(), "--hold");
+        assertThat(readLine(holder)).as("the other process has the lock").isEqualTo("locked true");
 
-        Throwable[] failure = new Throwable[1];
-        Thread writer = new Thread(() -> {
-            try {
-                log(file).accept(Results.promote("after-the-holder", RequestFamily.CHAT, null));
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        });
-        writer.start();
-        writer.join(250);
-        assertThat(writer.isAlive()).as("our write waits for the other process's lock").isTrue();
-        assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        writer.join(5_000);
-        assertThat(writer.isAlive()).isFalse();
-        assertThat(failure[0]).isNull();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> written = writerWaitingForTheLock(pool, file, "after-the-holder");
+            assertThat(written).as("our write waits for the other process's lock").isNotDone();
+            assertThat(Files.readString(file)).isEmpty();
+
+            tell(holder);
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            written.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
 
         List<JsonNode> records = parseAll(file);
         assertThat(records).extracting(n -> n.get("record").asText())
@@ -245,27 +260,48 @@ class EvidenceLogTest {
     void aLockHeldElsewhereInThisJvmIsWaitedOutNotFailed() throws Exception {
         Path file = dir.resolve("evidence.jsonl");
         Files.writeString(file, "");
-        Thread writer;
-        Throwable[] failure = new Throwable[1];
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try (FileChannel other = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock held = other.lock();
-            writer = new Thread(() -> {
-                try {
-                    log(file).accept(Results.promote("waited", RequestFamily.CHAT, null));
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            });
-            writer.start();
-            writer.join(300);
-            assertThat(writer.isAlive()).as("the writer waits while the lock is held").isTrue();
+            Future<?> written = writerWaitingForTheLock(pool, file, "waited");
+            assertThat(written).as("the writer waits while the lock is held").isNotDone();
             assertThat(Files.size(file)).isZero();
+
             held.release();
+            written.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
         }
-        writer.join(5_000);
-        assertThat(writer.isAlive()).isFalse();
-        assertThat(failure[0]).isNull();
         assertThat(parseAll(file)).hasSize(3);
+    }
+
+    /**
+     * Appends one route on the pool's thread, and returns once that thread is inside the wait for
+     * the file's lock (blocked in {@code FileChannel.lock}, or between tries while another channel
+     * of this JVM holds it).
+     */
+    private static Future<?> writerWaitingForTheLock(ExecutorService pool, Path file, String label)
+            throws InterruptedException {
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        Future<?> written = pool.submit(() -> {
+            writer.set(Thread.currentThread());
+            log(file).accept(Results.promote(label, RequestFamily.CHAT, null));
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!written.isDone() && !waitingForTheFileLock(writer.get())) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the writer never reached the file lock");
+            }
+            Thread.sleep(1);
+        }
+        return written;
+    }
+
+    private static boolean waitingForTheFileLock(Thread writer) {
+        return writer != null && Arrays.stream(writer.getStackTrace()).anyMatch(f -> f.getMethodName().equals("lock")
+                && (f.getClassName().equals(EvidenceLog.class.getName())
+                        || f.getClassName().equals("sun.nio.ch.FileChannelImpl")));
     }
 
     @Test

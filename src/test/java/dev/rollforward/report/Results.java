@@ -5,6 +5,7 @@ import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Bodies;
 import dev.rollforward.check.Evaluator;
+import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
@@ -13,6 +14,7 @@ import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.TestRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,7 @@ final class Results {
                 default: hold++;
             }
         }
-        dev.rollforward.vocabulary.Decision worst = dev.rollforward.vocabulary.Decision.worstOf(
-                java.util.Arrays.stream(routes).map(RouteResult::verdict).toList());
+        Decision worst = Decision.worstOf(Arrays.stream(routes).map(RouteResult::verdict).toList());
         return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
     }
 }

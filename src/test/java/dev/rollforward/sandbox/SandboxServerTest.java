@@ -287,8 +287,7 @@ class SandboxServerTest {
         SandboxServer server = start(mode);
         HttpResponse<String> r = send(server, CHAT, SandboxServer.CANARY_KEY, "{}", null);
         assertThat(header(r, "x-request-id")).isEqualTo("req_sandbox_1");
-        assertThat(header(r, "x-upstream")).isIn("sandbox", "other-provider");
-        assertThat(server.mode()).isEqualTo(mode);
+        assertThat(header(r, "x-upstream")).isEqualTo(mode == SandboxMode.WRONG_UPSTREAM ? "other-provider" : "sandbox");
     }
 
     // --- routing, binding, lifecycle -------------------------------------------------------
@@ -370,7 +369,6 @@ class SandboxServerTest {
         assertThat(SandboxMode.fromWire("rate_limited")).isNull();
         assertThat(SandboxMode.fromWire("nope")).isNull();
         assertThat(SandboxMode.fromWire(null)).isNull();
-        assertThat(SandboxServer.CANARY_KEY).startsWith("sk-sandbox-");
     }
 
     // --- helpers ---------------------------------------------------------------------------
@@ -454,7 +452,7 @@ class SandboxServerTest {
         while (server.requestCount() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(server.requestCount()).isGreaterThanOrEqualTo(count);
+        assertThat(server.requestCount()).isEqualTo(count);
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
