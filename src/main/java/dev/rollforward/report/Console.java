@@ -10,18 +10,14 @@ import java.io.PrintStream;
  */
 public final class Console {
 
-    private final PrintStream out;
-    private final PrintStream err;
     private static final String CLEAR_LINE = "\r\033[K";
 
+    private final PrintStream out;
+    private final PrintStream err;
     private final boolean quiet;
     private final boolean terminal;
     private volatile Redactor redactor;
     private boolean progressShown;
-
-    public Console(PrintStream out, PrintStream err, boolean quiet) {
-        this(out, err, quiet, false);
-    }
 
     /** @param terminal stderr is a terminal that wants progress and colour */
     public Console(PrintStream out, PrintStream err, boolean quiet, boolean terminal) {
@@ -79,23 +75,9 @@ public final class Console {
         }
     }
 
-    public void warn(String text) {
-        if (!quiet) {
-            printErr("warning: " + text);
-        }
-    }
-
     /** Errors are shown even under --quiet. */
     public void error(String text) {
         printErr("rollforward: " + text);
-    }
-
-    public boolean quiet() {
-        return quiet;
-    }
-
-    public PrintStream rawErr() {
-        return err;
     }
 
     private void printErr(String text) {

@@ -57,10 +57,6 @@ public final class EvidenceLog implements ResultSink {
         this.redactor = redactor;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Creates the parent folders and the file (appending nothing): a path that cannot work fails before any request. */
     public void checkWritable() {
         append("");

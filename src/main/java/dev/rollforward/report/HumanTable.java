@@ -17,11 +17,7 @@ public final class HumanTable {
         return String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS");
     }
 
-    public static String rows(RouteResult r) {
-        return rows(r, null);
-    }
-
-    /** @param console colours the verdict when stderr is a terminal; may be null */
+    /** @param console colours the verdict when stderr is a terminal */
     public static String rows(RouteResult r, Console console) {
         StringBuilder sb = new StringBuilder();
         for (AttemptResult a : r.attempts()) {
@@ -32,7 +28,7 @@ public final class HumanTable {
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  verdict ").append(r.label()).append(" (").append(r.family().wire()).append("): ")
-                .append(console == null ? r.verdict().inWords() : console.colour(r.verdict().wire(), r.verdict().inWords()));
+                .append(console.colour(r.verdict().wire(), r.verdict().inWords()));
         return sb.toString();
     }
 

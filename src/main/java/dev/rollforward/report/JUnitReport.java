@@ -49,10 +49,6 @@ public final class JUnitReport implements ResultSink {
         this.redactor = redactor;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Creates the parent folders and checks the report could be written there, before anything is sent. */
     public void checkWritable() {
         OutputFiles.checkReplaceable(file, WHAT);

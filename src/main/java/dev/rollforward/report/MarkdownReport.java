@@ -120,15 +120,6 @@ public final class MarkdownReport implements ResultSink {
         }
     }
 
-    /** CONTRACT §6 (kept here so the report package does not depend on the runner). */
-    static int exitCode(Decision worst) {
-        switch (worst) {
-            case PROMOTE: return 0;
-            case STAY: return 1;
-            default: return 2;
-        }
-    }
-
     private static String status(AttemptResult a) {
         return a.httpStatus() != null ? a.snapshot().statusClass() + " " + a.httpStatus() : "none";
     }

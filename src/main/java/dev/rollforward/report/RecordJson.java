@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class RecordJson {
 
-    public static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 1;
 
     /** What an identifier or marker may look like to be shown at all. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:/+=-]{1,128}");
@@ -62,7 +62,7 @@ public final class RecordJson {
     }
 
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
-    public String verdict(RouteResult route) {
+    private String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
             common(g, "verdict", route, happy.snapshot().statusClass(), route.shapeSeen().wire(), route.verdict(),
