@@ -31,10 +31,4 @@ public final class HumanTable {
                 .append(console.colour(r.verdict().wire(), r.verdict().inWords()));
         return sb.toString();
     }
-
-    public static String summary(int promote, int stay, int hold) {
-        int routes = promote + stay + hold;
-        return String.format("%d route%s checked: %d promote, %d stay, %d hold", routes, routes == 1 ? "" : "s",
-                promote, stay, hold);
-    }
 }

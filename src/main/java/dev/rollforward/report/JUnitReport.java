@@ -72,14 +72,10 @@ public final class JUnitReport implements ResultSink {
 
     /** The XML document for the results collected so far. */
     synchronized String render(RunSummary summary) {
-        int tests = 0;
-        int failures = 0;
-        int errors = 0;
+        DecisionCounts all = DecisionCounts.NONE;
         long millis = 0;
         for (RouteResult r : results) {
-            tests += r.attempts().size();
-            failures += count(r, Decision.STAY);
-            errors += count(r, Decision.HOLD);
+            all = all.plus(attempts(r));
             millis += r.durationMs();
         }
         StringWriter out = new StringWriter(4096);
@@ -89,9 +85,9 @@ public final class JUnitReport implements ResultSink {
             nl(x, 0);
             x.writeStartElement("testsuites");
             attr(x, "name", "rollforward");
-            attr(x, "tests", tests);
-            attr(x, "failures", failures);
-            attr(x, "errors", errors);
+            attr(x, "tests", all.total());
+            attr(x, "failures", all.stay());
+            attr(x, "errors", all.hold());
             attr(x, "time", seconds(millis));
             for (RouteResult r : results) {
                 suite(x, r, summary);
@@ -111,9 +107,10 @@ public final class JUnitReport implements ResultSink {
         nl(x, 1);
         x.writeStartElement("testsuite");
         attr(x, "name", r.label() + " / " + family);
-        attr(x, "tests", r.attempts().size());
-        attr(x, "failures", count(r, Decision.STAY));
-        attr(x, "errors", count(r, Decision.HOLD));
+        DecisionCounts counts = attempts(r);
+        attr(x, "tests", counts.total());
+        attr(x, "failures", counts.stay());
+        attr(x, "errors", counts.hold());
         attr(x, "skipped", 0);
         attr(x, "time", seconds(r.durationMs()));
         attr(x, "timestamp", timestamp(r.startedAt()));
@@ -190,14 +187,8 @@ public final class JUnitReport implements ResultSink {
         return sb.toString();
     }
 
-    private static int count(RouteResult r, Decision d) {
-        int n = 0;
-        for (AttemptResult a : r.attempts()) {
-            if (a.judgement().decision() == d) {
-                n++;
-            }
-        }
-        return n;
+    private static DecisionCounts attempts(RouteResult r) {
+        return DecisionCounts.of(r.attempts().stream().map(a -> a.judgement().decision()).toList());
     }
 
     private void property(XMLStreamWriter x, String name, String value) throws XMLStreamException {

@@ -73,7 +73,7 @@ public final class MarkdownReport implements ResultSink {
         md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
         md.append("- Check id: ").append(code(s.checkId())).append('\n');
         md.append("- Review link: ").append(reviewLinks()).append('\n');
-        md.append("- Routes: ").append(HumanTable.summary(s.promote(), s.stay(), s.hold())).append("\n\n");
+        md.append("- Routes: ").append(s.routesChecked()).append("\n\n");
 
         md.append("| route | family | phase | status | shape | retries | decision | reasons |\n");
         md.append("|---|---|---|---|---|--:|---|---|\n");

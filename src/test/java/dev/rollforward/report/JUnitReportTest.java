@@ -187,7 +187,7 @@ class JUnitReportTest {
     void credentialsAreRedactedAndEverythingIsEscaped() throws Exception {
         Path file = dir.resolve("junit.xml");
         String checkId = "check <&\"'> ]]> \u0001 " + Results.CANARY;
-        RunSummary summary = new RunSummary(checkId, 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD, "rollforward check");
+        RunSummary summary = new RunSummary(checkId, new DecisionCounts(0, 0, 1), "rollforward check");
         Document doc = write(file, summary, Results.leakyHold("leaky"));
 
         String xml = Files.readString(file);

@@ -101,7 +101,7 @@ class MarkdownReportTest {
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
-        RunSummary s = new RunSummary("id|with`tick", 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD,
+        RunSummary s = new RunSummary("id|with`tick", new DecisionCounts(0, 0, 1),
                 "rollforward check --check-id 'a```b'");
         String md = write(dir.resolve("odd.md"), null, s, r);
 

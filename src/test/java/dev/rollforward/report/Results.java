@@ -13,6 +13,7 @@ import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.TestRoutes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,18 +115,7 @@ final class Results {
     }
 
     static RunSummary summary(String commandLine, RouteResult... routes) {
-        int promote = 0;
-        int stay = 0;
-        int hold = 0;
-        for (RouteResult r : routes) {
-            switch (r.verdict()) {
-                case PROMOTE: promote++; break;
-                case STAY: stay++; break;
-                default: hold++;
-            }
-        }
-        dev.rollforward.vocabulary.Decision worst = dev.rollforward.vocabulary.Decision.worstOf(
-                java.util.Arrays.stream(routes).map(RouteResult::verdict).toList());
-        return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
+        return new RunSummary(CHECK_ID, DecisionCounts.of(Arrays.stream(routes).map(RouteResult::verdict).toList()),
+                commandLine);
     }
 }
