@@ -1,6 +1,7 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.Decision;
 
 import java.io.PrintStream;
 
@@ -42,11 +43,15 @@ public final class Console {
     }
 
     /** Colours a verdict word on a terminal: green promote, red stay, yellow hold. */
-    public String colour(String decision, String text) {
+    public String colour(Decision decision, String text) {
         if (!terminal) {
             return text;
         }
-        String code = decision.equals("promote") ? "32" : decision.equals("stay") ? "31" : "33";
+        String code = switch (decision) {
+            case PROMOTE -> "32";
+            case STAY -> "31";
+            case HOLD -> "33";
+        };
         return "\033[1;" + code + "m" + text + "\033[0m";
     }
 

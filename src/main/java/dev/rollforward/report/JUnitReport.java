@@ -131,7 +131,7 @@ public final class JUnitReport implements ResultSink {
         }
         nl(x, 2);
         x.writeStartElement("system-out");
-        text(x, "verdict " + r.label() + " (" + family + "): " + r.verdict().inWords()
+        text(x, VerdictLine.of(r)
                 + (r.reasons().isEmpty() ? "" : "\nreasons: " + String.join(", ", r.reasons())));
         x.writeEndElement();
         nl(x, 1);
@@ -174,8 +174,7 @@ public final class JUnitReport implements ResultSink {
     private static String details(AttemptResult a) {
         StringBuilder sb = new StringBuilder();
         sb.append("decision: ").append(a.judgement().decision().wire()).append('\n');
-        sb.append("http_status: ").append(a.httpStatus() != null
-                ? a.httpStatus() + " (" + a.snapshot().statusClass() + ")" : "none").append('\n');
+        sb.append("http_status: ").append(StatusText.numberThenClass(a)).append('\n');
         sb.append("response_shape_seen: ").append(a.shapeSeen().wire()).append('\n');
         sb.append("retry_count: ").append(a.retryCount()).append(" (gateway ").append(a.gateway().count()).append(")\n");
         List<String> reasons = a.judgement().reasons();

@@ -83,7 +83,7 @@ public final class MarkdownReport implements ResultSink {
                 md.append("| ").append(cell(r.label()))
                         .append(" | ").append(cell(r.family().wire()))
                         .append(" | ").append(cell(a.phase().wire()))
-                        .append(" | ").append(cell(status(a)))
+                        .append(" | ").append(cell(StatusText.classThenNumber(a)))
                         .append(" | ").append(cell(a.shapeSeen().wire()))
                         .append(" | ").append(a.retryCount())
                         .append(" | ").append(cell(a.judgement().decision().wire()))
@@ -115,13 +115,9 @@ public final class MarkdownReport implements ResultSink {
     /** The run's verdict for the ticket: what to do, in words. */
     static String overall(Decision worst) {
         switch (worst) {
-            case PROMOTE: return "promote: every route passed; " + worst.advice();
+            case PROMOTE: return worst.wire() + ": every route passed; " + worst.advice();
             default: return worst.inWords();
         }
-    }
-
-    private static String status(AttemptResult a) {
-        return a.httpStatus() != null ? a.snapshot().statusClass() + " " + a.httpStatus() : "none";
     }
 
     private String reviewLinks() {
