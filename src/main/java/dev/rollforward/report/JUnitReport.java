@@ -3,20 +3,18 @@ package dev.rollforward.report;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.RouteResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code --junit FILE}: the run as a JUnit XML report ({@link JUnitXml} says what is in it).
  * Written once, on {@link #finish}, by an atomic replace.
  */
-public final class JUnitReport implements ResultSink {
+public final class JUnitReport extends EndOfRunReport {
 
     static final String WHAT = "JUnit report";
 
     private final Path file;
     private final Redactor redactor;
-    private final List<RouteResult> results = new ArrayList<>();
 
     public JUnitReport(Path file, Redactor redactor) {
         this.file = file;
@@ -29,12 +27,7 @@ public final class JUnitReport implements ResultSink {
     }
 
     @Override
-    public synchronized void accept(RouteResult result) {
-        results.add(result);
-    }
-
-    @Override
-    public synchronized void finish(RunSummary summary) {
+    void write(List<RouteResult> results, RunSummary summary) {
         String xml = JUnitXml.render(results, summary, redactor);
         // Every value was redacted on its way in. Redacting the serialized document again could
         // cut through markup, so the last gate looks for this run's credentials only.

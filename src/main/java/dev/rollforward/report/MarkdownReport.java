@@ -6,7 +6,6 @@ import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.RouteResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,7 @@ import java.util.Set;
  * <p>Written on {@link #finish}: FILE is replaced as a whole; the GitHub step summary (the
  * file {@code $GITHUB_STEP_SUMMARY} names) has the same markdown appended. Either may be null.
  */
-public final class MarkdownReport implements ResultSink {
+public final class MarkdownReport extends EndOfRunReport {
 
     static final String WHAT = "markdown report";
     static final String WHAT_SUMMARY = "GitHub step summary";
@@ -29,7 +28,6 @@ public final class MarkdownReport implements ResultSink {
     private final Path githubStepSummary;
     private final Redactor redactor;
     private final MarkdownText text;
-    private final List<RouteResult> results = new ArrayList<>();
 
     /**
      * @param file              the {@code --markdown} file, or null
@@ -50,13 +48,8 @@ public final class MarkdownReport implements ResultSink {
     }
 
     @Override
-    public synchronized void accept(RouteResult result) {
-        results.add(result);
-    }
-
-    @Override
-    public synchronized void finish(RunSummary summary) {
-        String markdown = redactor.redact(render(summary));
+    void write(List<RouteResult> results, RunSummary summary) {
+        String markdown = redactor.redact(render(results, summary));
         if (file != null) {
             OutputFiles.replace(file, WHAT, markdown);
         }
@@ -65,27 +58,27 @@ public final class MarkdownReport implements ResultSink {
         }
     }
 
-    private String render(RunSummary s) {
+    private String render(List<RouteResult> results, RunSummary s) {
         StringBuilder md = new StringBuilder(2048);
-        heading(md, s);
-        attempts(md);
-        verdicts(md);
+        heading(md, s, results);
+        attempts(md, results);
+        verdicts(md, results);
         command(md, s.commandLine());
         return md.toString();
     }
 
     /** The verdict and exit code first: what a reader of the ticket needs to act. */
-    private void heading(StringBuilder md, RunSummary s) {
+    private void heading(StringBuilder md, RunSummary s, List<RouteResult> results) {
         Decision worst = s.worst();
         md.append("## rollforward: ").append(worst.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
                 .append(text.inline(s.checkId())).append("\n\n");
         md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
         md.append("- Check id: ").append(text.code(s.checkId())).append('\n');
-        md.append("- Review link: ").append(reviewLinks()).append('\n');
+        md.append("- Review link: ").append(reviewLinks(results)).append('\n');
         md.append("- Routes: ").append(s.routesChecked()).append("\n\n");
     }
 
-    private void attempts(StringBuilder md) {
+    private void attempts(StringBuilder md, List<RouteResult> results) {
         md.append("| route | family | phase | status | shape | retries | decision | reasons |\n");
         md.append("|---|---|---|---|---|--:|---|---|\n");
         for (RouteResult r : results) {
@@ -108,7 +101,7 @@ public final class MarkdownReport implements ResultSink {
         md.append('\n');
     }
 
-    private void verdicts(StringBuilder md) {
+    private void verdicts(StringBuilder md, List<RouteResult> results) {
         md.append("### Verdict per route\n\n");
         for (RouteResult r : results) {
             md.append("- ").append(text.inline(r.label())).append(" (").append(r.family().wire()).append("): ")
@@ -132,7 +125,7 @@ public final class MarkdownReport implements ResultSink {
         return worst == Decision.PROMOTE ? worst.wire() + ": every route passed; " + worst.advice() : worst.inWords();
     }
 
-    private String reviewLinks() {
+    private String reviewLinks(List<RouteResult> results) {
         Set<String> links = new LinkedHashSet<>();
         for (RouteResult r : results) {
             if (r.reviewLink() != null && !r.reviewLink().isBlank()) {
