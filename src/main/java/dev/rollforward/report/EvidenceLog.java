@@ -76,8 +76,7 @@ public final class EvidenceLog implements ResultSink {
         OutputFiles.parentOf(file, WHAT);
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key(), k -> new ReentrantLock());
         local.lock();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                StandardOpenOption.CREATE);
+        try (FileChannel out = OutputFiles.appending(file);
              FileChannel in = openForReading()) {
             FileLock lock = lock(out);
             try {
