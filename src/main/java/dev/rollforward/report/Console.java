@@ -2,7 +2,6 @@ package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.Decision;
-
 import java.io.PrintStream;
 
 /**

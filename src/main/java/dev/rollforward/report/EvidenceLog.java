@@ -1,7 +1,6 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
-
 import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
