@@ -1,7 +1,6 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

@@ -1,7 +1,7 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
-
+import dev.rollforward.vocabulary.Decision;
 import java.io.PrintStream;
 
 /**
@@ -10,18 +10,14 @@ import java.io.PrintStream;
  */
 public final class Console {
 
-    private final PrintStream out;
-    private final PrintStream err;
     private static final String CLEAR_LINE = "\r\033[K";
 
+    private final PrintStream out;
+    private final PrintStream err;
     private final boolean quiet;
     private final boolean terminal;
     private volatile Redactor redactor;
     private boolean progressShown;
-
-    public Console(PrintStream out, PrintStream err, boolean quiet) {
-        this(out, err, quiet, false);
-    }
 
     /** @param terminal stderr is a terminal that wants progress and colour */
     public Console(PrintStream out, PrintStream err, boolean quiet, boolean terminal) {
@@ -46,11 +42,15 @@ public final class Console {
     }
 
     /** Colours a verdict word on a terminal: green promote, red stay, yellow hold. */
-    public String colour(String decision, String text) {
+    public String colour(Decision decision, String text) {
         if (!terminal) {
             return text;
         }
-        String code = decision.equals("promote") ? "32" : decision.equals("stay") ? "31" : "33";
+        String code = switch (decision) {
+            case PROMOTE -> "32";
+            case STAY -> "31";
+            case HOLD -> "33";
+        };
         return "\033[1;" + code + "m" + text + "\033[0m";
     }
 
@@ -79,23 +79,9 @@ public final class Console {
         }
     }
 
-    public void warn(String text) {
-        if (!quiet) {
-            printErr("warning: " + text);
-        }
-    }
-
     /** Errors are shown even under --quiet. */
     public void error(String text) {
         printErr("rollforward: " + text);
-    }
-
-    public boolean quiet() {
-        return quiet;
-    }
-
-    public PrintStream rawErr() {
-        return err;
     }
 
     private void printErr(String text) {

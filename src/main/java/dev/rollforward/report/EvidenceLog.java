@@ -1,7 +1,6 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
-
 import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,10 +56,6 @@ public final class EvidenceLog implements ResultSink {
         this.redactor = redactor;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Creates the parent folders and the file (appending nothing): a path that cannot work fails before any request. */
     public void checkWritable() {
         append("");
@@ -80,8 +75,7 @@ public final class EvidenceLog implements ResultSink {
         OutputFiles.parentOf(file, WHAT);
         ReentrantLock local = IN_PROCESS.computeIfAbsent(key(), k -> new ReentrantLock());
         local.lock();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                StandardOpenOption.CREATE);
+        try (FileChannel out = OutputFiles.appending(file);
              FileChannel in = openForReading()) {
             FileLock lock = lock(out);
             try {

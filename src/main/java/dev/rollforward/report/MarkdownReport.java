@@ -1,13 +1,11 @@
 package dev.rollforward.report;
 
 import dev.rollforward.secrets.Redactor;
-
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.RouteResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,7 @@ import java.util.Set;
  * <p>Written on {@link #finish}: FILE is replaced as a whole; the GitHub step summary (the
  * file {@code $GITHUB_STEP_SUMMARY} names) has the same markdown appended. Either may be null.
  */
-public final class MarkdownReport implements ResultSink {
+public final class MarkdownReport extends EndOfRunReport {
 
     static final String WHAT = "markdown report";
     static final String WHAT_SUMMARY = "GitHub step summary";
@@ -29,7 +27,7 @@ public final class MarkdownReport implements ResultSink {
     private final Path file;
     private final Path githubStepSummary;
     private final Redactor redactor;
-    private final List<RouteResult> results = new ArrayList<>();
+    private final MarkdownText text;
 
     /**
      * @param file              the {@code --markdown} file, or null
@@ -39,6 +37,7 @@ public final class MarkdownReport implements ResultSink {
         this.file = file;
         this.githubStepSummary = githubStepSummary;
         this.redactor = redactor;
+        this.text = new MarkdownText(redactor);
     }
 
     /** Creates the parent folders and checks the report could be written there, before anything is sent. */
@@ -49,45 +48,50 @@ public final class MarkdownReport implements ResultSink {
     }
 
     @Override
-    public synchronized void accept(RouteResult result) {
-        results.add(result);
-    }
-
-    @Override
-    public synchronized void finish(RunSummary summary) {
-        String text = redactor.redact(render(summary));
+    void write(List<RouteResult> results, RunSummary summary) {
+        String markdown = redactor.redact(render(results, summary));
         if (file != null) {
-            OutputFiles.replace(file, WHAT, text);
+            OutputFiles.replace(file, WHAT, markdown);
         }
         if (githubStepSummary != null) {
-            OutputFiles.appendSection(githubStepSummary, WHAT_SUMMARY, text);
+            OutputFiles.appendSection(githubStepSummary, WHAT_SUMMARY, markdown);
         }
     }
 
-    /** The markdown for the results collected so far. */
-    synchronized String render(RunSummary s) {
-        Decision worst = s.worst();
+    private String render(List<RouteResult> results, RunSummary s) {
         StringBuilder md = new StringBuilder(2048);
-        md.append("## rollforward: ").append(worst.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
-                .append(inline(s.checkId())).append("\n\n");
-        md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
-        md.append("- Check id: ").append(code(s.checkId())).append('\n');
-        md.append("- Review link: ").append(reviewLinks()).append('\n');
-        md.append("- Routes: ").append(HumanTable.summary(s.promote(), s.stay(), s.hold())).append("\n\n");
+        heading(md, s, results);
+        attempts(md, results);
+        verdicts(md, results);
+        command(md, s.commandLine());
+        return md.toString();
+    }
 
+    /** The verdict and exit code first: what a reader of the ticket needs to act. */
+    private void heading(StringBuilder md, RunSummary s, List<RouteResult> results) {
+        Decision worst = s.worst();
+        md.append("## rollforward: ").append(worst.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
+                .append(text.inline(s.checkId())).append("\n\n");
+        md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
+        md.append("- Check id: ").append(text.code(s.checkId())).append('\n');
+        md.append("- Review link: ").append(reviewLinks(results)).append('\n');
+        md.append("- Routes: ").append(s.routesChecked()).append("\n\n");
+    }
+
+    private void attempts(StringBuilder md, List<RouteResult> results) {
         md.append("| route | family | phase | status | shape | retries | decision | reasons |\n");
         md.append("|---|---|---|---|---|--:|---|---|\n");
         for (RouteResult r : results) {
             for (AttemptResult a : r.attempts()) {
                 List<String> reasons = a.judgement().reasons();
-                md.append("| ").append(cell(r.label()))
-                        .append(" | ").append(cell(r.family().wire()))
-                        .append(" | ").append(cell(a.phase().wire()))
-                        .append(" | ").append(cell(status(a)))
-                        .append(" | ").append(cell(a.shapeSeen().wire()))
+                md.append("| ").append(text.cell(r.label()))
+                        .append(" | ").append(text.cell(r.family().wire()))
+                        .append(" | ").append(text.cell(a.phase().wire()))
+                        .append(" | ").append(text.cell(StatusText.classThenNumber(a)))
+                        .append(" | ").append(text.cell(a.shapeSeen().wire()))
                         .append(" | ").append(a.retryCount())
-                        .append(" | ").append(cell(a.judgement().decision().wire()))
-                        .append(" | ").append(cell(reasons.isEmpty() ? "-" : String.join(", ", reasons)))
+                        .append(" | ").append(text.cell(a.judgement().decision().wire()))
+                        .append(" | ").append(text.cell(reasons.isEmpty() ? "-" : String.join(", ", reasons)))
                         .append(" |\n");
             }
         }
@@ -95,87 +99,39 @@ public final class MarkdownReport implements ResultSink {
             md.append("| - | - | - | - | - | 0 | - | no route was checked |\n");
         }
         md.append('\n');
+    }
 
+    private void verdicts(StringBuilder md, List<RouteResult> results) {
         md.append("### Verdict per route\n\n");
         for (RouteResult r : results) {
-            md.append("- ").append(inline(r.label())).append(" (").append(r.family().wire()).append("): ")
-                    .append(inline(r.verdict().inWords())).append('\n');
+            md.append("- ").append(text.inline(r.label())).append(" (").append(r.family().wire()).append("): ")
+                    .append(text.inline(r.verdict().inWords())).append('\n');
         }
         if (results.isEmpty()) {
             md.append("- none\n");
         }
         md.append('\n');
+    }
 
-        String command = s.commandLine() == null ? "rollforward check" : redactor.redact(s.commandLine());
-        String fence = fence(command);
+    /** The command as run, redacted, in a fence no backtick in it can close. */
+    private void command(StringBuilder md, String commandLine) {
+        String command = commandLine == null ? "rollforward check" : redactor.redact(commandLine);
+        String fence = MarkdownText.fence(command);
         md.append("### Command\n\n").append(fence).append("sh\n").append(command).append('\n').append(fence).append('\n');
-        return md.toString();
     }
 
     /** The run's verdict for the ticket: what to do, in words. */
-    static String overall(Decision worst) {
-        switch (worst) {
-            case PROMOTE: return "promote: every route passed; " + worst.advice();
-            default: return worst.inWords();
-        }
+    private static String overall(Decision worst) {
+        return worst == Decision.PROMOTE ? worst.wire() + ": every route passed; " + worst.advice() : worst.inWords();
     }
 
-    /** CONTRACT §6 (kept here so the report package does not depend on the runner). */
-    static int exitCode(Decision worst) {
-        switch (worst) {
-            case PROMOTE: return 0;
-            case STAY: return 1;
-            default: return 2;
-        }
-    }
-
-    private static String status(AttemptResult a) {
-        return a.httpStatus() != null ? a.snapshot().statusClass() + " " + a.httpStatus() : "none";
-    }
-
-    private String reviewLinks() {
+    private String reviewLinks(List<RouteResult> results) {
         Set<String> links = new LinkedHashSet<>();
         for (RouteResult r : results) {
             if (r.reviewLink() != null && !r.reviewLink().isBlank()) {
-                links.add(inline(r.reviewLink()));
+                links.add(text.inline(r.reviewLink()));
             }
         }
         return links.isEmpty() ? "none" : String.join(", ", links);
-    }
-
-    /** Text on one line, redacted, with no way to open HTML or break out of a table cell. */
-    private String inline(String text) {
-        if (text == null) {
-            return "";
-        }
-        return redactor.redact(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ')
-                .replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private String cell(String text) {
-        return inline(text).replace("\\", "\\\\").replace("|", "\\|");
-    }
-
-    /** An inline code span that shows the text exactly, whatever backticks it holds. */
-    private String code(String text) {
-        String t = redactor.redact(text == null ? "" : text).replace("\r", " ").replace("\n", " ");
-        String ticks = "`".repeat(longestRun(t) + 1);
-        String pad = t.startsWith("`") || t.endsWith("`") ? " " : "";
-        return ticks + pad + t + pad + ticks;
-    }
-
-    /** A fence longer than any run of backticks in the text, so the command cannot close it. */
-    static String fence(String text) {
-        return "`".repeat(Math.max(3, longestRun(text) + 1));
-    }
-
-    private static int longestRun(String text) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return longest;
     }
 }

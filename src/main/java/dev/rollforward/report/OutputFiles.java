@@ -102,13 +102,17 @@ final class OutputFiles {
      */
     static void appendSection(Path file, String what, String content) {
         parentOf(file, what);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                StandardOpenOption.CREATE)) {
+        try (FileChannel ch = appending(file)) {
             String text = ch.size() > 0 ? "\n" + content : content;
             writeFully(ch, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new OutputFileException(what, file, e);
         }
+    }
+
+    /** Opened with {@code O_APPEND} (every write lands at the end) and created when missing. */
+    static FileChannel appending(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, StandardOpenOption.CREATE);
     }
 
     /** One write call in practice; the loop only matters if the OS ever takes part of the buffer. */

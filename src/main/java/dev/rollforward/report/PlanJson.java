@@ -1,16 +1,16 @@
 package dev.rollforward.report;
 
-import dev.rollforward.secrets.Redactor;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
-import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RequestPlan;
+import dev.rollforward.vocabulary.Route;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** What {@code plan} shows for one route and phase: the request as it would leave, minus the key. */
@@ -68,7 +68,7 @@ public final class PlanJson {
         return out.toString();
     }
 
-    private static void expectations(JsonGenerator g, Expectations e, java.util.List<String> gatewayRetryHeaders) throws IOException {
+    private static void expectations(JsonGenerator g, Expectations e, List<String> gatewayRetryHeaders) throws IOException {
         g.writeObjectFieldStart("expect");
         g.writeStringField("upstream_host", e.upstreamHost());
         if (e.upstreamHeaderName() != null) {

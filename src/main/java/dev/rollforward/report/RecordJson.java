@@ -1,15 +1,16 @@
 package dev.rollforward.report;
 
-import dev.rollforward.secrets.Redactor;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.ShapeSeen;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class RecordJson {
 
-    public static final int SCHEMA_VERSION = 1;
+    private static final int SCHEMA_VERSION = 1;
 
     /** What an identifier or marker may look like to be shown at all. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:/+=-]{1,128}");
@@ -36,8 +37,8 @@ public final class RecordJson {
 
     public String attempt(RouteResult route, AttemptResult a) {
         return write(g -> {
-            common(g, "attempt", route, a.snapshot().statusClass(), a.shapeSeen().wire(), a.judgement().decision(),
-                    a.retryCount(), a.judgement().reasons());
+            common(g, "attempt", route, new Outcome(a.snapshot().statusClass(), a.shapeSeen(), a.judgement().decision(),
+                    a.retryCount(), a.judgement().reasons()));
             g.writeStringField("phase", a.phase().wire());
             status(g, a.httpStatus());
             g.writeBooleanField("response_id_present", a.facts().idPresent());
@@ -53,7 +54,7 @@ public final class RecordJson {
 
     /** A route's records in contract order: each attempt, then the verdict. */
     public List<String> lines(RouteResult route) {
-        List<String> lines = new java.util.ArrayList<>(route.attempts().size() + 1);
+        List<String> lines = new ArrayList<>(route.attempts().size() + 1);
         for (AttemptResult a : route.attempts()) {
             lines.add(attempt(route, a));
         }
@@ -62,11 +63,11 @@ public final class RecordJson {
     }
 
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
-    public String verdict(RouteResult route) {
+    private String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
-            common(g, "verdict", route, happy.snapshot().statusClass(), route.shapeSeen().wire(), route.verdict(),
-                    route.retryCount(), route.reasons());
+            common(g, "verdict", route, new Outcome(happy.snapshot().statusClass(), route.shapeSeen(), route.verdict(),
+                    route.retryCount(), route.reasons()));
             status(g, happy.httpStatus());
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
@@ -74,25 +75,28 @@ public final class RecordJson {
         });
     }
 
-    private void common(JsonGenerator g, String kind, RouteResult route, String statusClass, String shape,
-                        Decision decision, int retries, List<String> reasons) throws IOException {
+    /** The fields an attempt record and a verdict record share, each filled from its own level. */
+    private record Outcome(String statusClass, ShapeSeen shape, Decision decision, int retries, List<String> reasons) {
+    }
+
+    private void common(JsonGenerator g, String kind, RouteResult route, Outcome o) throws IOException {
         g.writeNumberField("schema_version", SCHEMA_VERSION);
         g.writeStringField("record", kind);
         g.writeStringField("check_id", redactor.redact(checkId));
         g.writeStringField("route_label", route.label());
         g.writeStringField("request_family", route.family().wire());
-        g.writeStringField("http_status_class", statusClass);
-        g.writeStringField("response_shape_seen", shape);
-        g.writeStringField("fallback_decision", decision.wire());
-        g.writeNumberField("retry_count", retries);
-        g.writeStringField("operator_result", decision.operatorResult());
+        g.writeStringField("http_status_class", o.statusClass());
+        g.writeStringField("response_shape_seen", o.shape().wire());
+        g.writeStringField("fallback_decision", o.decision().wire());
+        g.writeNumberField("retry_count", o.retries());
+        g.writeStringField("operator_result", o.decision().operatorResult());
         if (route.reviewLink() == null) {
             g.writeNullField("review_link");
         } else {
             g.writeStringField("review_link", redactor.redact(route.reviewLink()));
         }
         g.writeArrayFieldStart("reasons");
-        for (String r : reasons) {
+        for (String r : o.reasons()) {
             g.writeString(r);
         }
         g.writeEndArray();

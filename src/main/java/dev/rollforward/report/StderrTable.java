@@ -2,9 +2,12 @@ package dev.rollforward.report;
 
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.RouteResult;
+import java.util.List;
 
-/** The person's view on stderr: a table row per attempt and each verdict in words. */
+/** The person's view on stderr, read at a glance: a row per attempt, each route's verdict in words, the counts. */
 public final class StderrTable implements ResultSink {
+
+    private static final String ROW = "%-24s %-9s %-10s %-6s %-10s %-7s %-8s %s";
 
     private final Console console;
     private boolean headerShown;
@@ -16,10 +19,10 @@ public final class StderrTable implements ResultSink {
     @Override
     public synchronized void accept(RouteResult result) {
         if (!headerShown) {
-            console.info(HumanTable.header());
+            console.info(String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS"));
             headerShown = true;
         }
-        console.info(HumanTable.rows(result, console));
+        console.info(rows(result));
         // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
         for (AttemptResult a : result.attempts()) {
             String detail = a.noAnswerDetail();
@@ -31,6 +34,18 @@ public final class StderrTable implements ResultSink {
 
     @Override
     public void finish(RunSummary s) {
-        console.info(HumanTable.summary(s.promote(), s.stay(), s.hold()));
+        console.info(s.routesChecked());
+    }
+
+    private String rows(RouteResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (AttemptResult a : r.attempts()) {
+            List<String> reasons = a.judgement().reasons();
+            sb.append(String.format(ROW, r.label(), r.family().wire(), a.phase().wire(), StatusText.number(a),
+                    a.shapeSeen().wire(), a.retryCount(), a.judgement().decision().wire(),
+                    reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
+        }
+        sb.append("  ").append(VerdictLine.of(r, words -> console.colour(r.verdict(), words)));
+        return sb.toString();
     }
 }

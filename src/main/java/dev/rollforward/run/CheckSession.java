@@ -3,7 +3,6 @@ package dev.rollforward.run;
 import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Version;
 
-import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
@@ -14,6 +13,7 @@ import dev.rollforward.http.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
+import dev.rollforward.report.DecisionCounts;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.report.ResultSink;
@@ -40,9 +40,7 @@ public final class CheckSession {
     /** From --ca-cert (null: the JVM's trust store) and the proxy variables; read before anything is sent. */
     private TlsTrust tls;
     private EnvProxySelector proxies = EnvProxySelector.none();
-    private int promote;
-    private int stay;
-    private int hold;
+    private DecisionCounts verdicts = DecisionCounts.NONE;
 
     public CheckSession(CheckOptions options, RunEnvironment env) {
         this.options = options;
@@ -119,8 +117,7 @@ public final class CheckSession {
             console.error("interrupted before every route was checked; treat this run as hold");
             return ExitCode.HOLD.code();
         }
-        Decision worst = stay > 0 ? Decision.STAY : hold > 0 ? Decision.HOLD : Decision.PROMOTE;
-        RunSummary summary = new RunSummary(checkId, promote, stay, hold, worst, options.commandLine());
+        RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine());
         for (ResultSink s : sinks) {
             try {
                 s.finish(summary);
@@ -128,15 +125,11 @@ public final class CheckSession {
                 throw new UncheckedIOException(e);
             }
         }
-        return ExitCode.of(worst).code();
+        return ExitCode.of(summary.worst()).code();
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {
-        switch (result.verdict()) {
-            case PROMOTE: promote++; break;
-            case STAY: stay++; break;
-            default: hold++;
-        }
+        verdicts = verdicts.plus(result.verdict());
         for (ResultSink s : sinks) {
             try {
                 s.accept(result);

@@ -67,7 +67,7 @@ class EvidenceLogTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true);
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true, false);
         console.redactor(Results.REDACTOR);
         RecordJson json = new RecordJson(Results.CHECK_ID, Results.REDACTOR);
         StdoutRecords stdout = new StdoutRecords(console, json);

@@ -172,15 +172,7 @@ class JUnitReportTest {
 
     @Test
     void aPromoteWithANoteKeepsItAsOutputNotAFailure() throws Exception {
-        // Portkey's -1: the gateway retried an unknown number of times; the happy path still promotes.
-        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-        headers.put("x-route-label", List.of("noted"));
-        headers.put("x-portkey-retry-attempt-count", List.of("-1"));
-        dev.rollforward.vocabulary.ResponseSnapshot snap = new dev.rollforward.vocabulary.ResponseSnapshot.Answer(200,
-                headers, Bodies.CHAT.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, null, Results.HOST, 0);
-        RouteResult r = Results.route("noted", RequestFamily.CHAT, null,
-                Results.happy("noted", RequestFamily.CHAT, snap, 5),
-                Results.error("noted", RequestFamily.CHAT, Results.snap(401, Bodies.OPENAI_401, Results.HOST, "noted", 0), 5));
+        RouteResult r = Results.noted("noted");
         assertThat(r.verdict()).isEqualTo(dev.rollforward.vocabulary.Decision.PROMOTE);
 
         Document doc = write(dir.resolve("junit.xml"), r);
@@ -195,7 +187,7 @@ class JUnitReportTest {
     void credentialsAreRedactedAndEverythingIsEscaped() throws Exception {
         Path file = dir.resolve("junit.xml");
         String checkId = "check <&\"'> ]]> \u0001 " + Results.CANARY;
-        RunSummary summary = new RunSummary(checkId, 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD, "rollforward check");
+        RunSummary summary = new RunSummary(checkId, new DecisionCounts(0, 0, 1), "rollforward check");
         Document doc = write(file, summary, Results.leakyHold("leaky"));
 
         String xml = Files.readString(file);
@@ -247,5 +239,128 @@ class JUnitReportTest {
                 .isInstanceOf(OutputFileException.class)
                 .hasMessageContaining(under.toString())
                 .satisfies(e -> assertThat(((OutputFileException) e).path()).isEqualTo(under));
+    }
+
+    /** The whole document, byte for byte, so that no refactoring can change what CI reads. */
+    @Test
+    void theDocumentIsExactlyThis() throws Exception {
+        Path file = dir.resolve("junit.xml");
+        RouteResult[] routes = Results.everyKind();
+        write(file, Results.summary("rollforward check --config routes.yaml --all", routes), routes);
+        assertThat(Files.readString(file)).isEqualTo("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="rollforward" tests="10" failures="1" errors="3" time="31.631">
+              <testsuite name="cometapi-primary / chat" tests="2" failures="0" errors="0" skipped="0" time="0.023" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="cometapi-primary"/>
+                  <property name="request_family" value="chat"/>
+                  <property name="review_link" value="https://tickets.example.com/ROUTE-123"/>
+                  <property name="fallback_decision" value="promote"/>
+                  <property name="operator_result" value="pass"/>
+                </properties>
+                <testcase name="cometapi-primary / chat / happy-path" classname="rollforward.cometapi-primary" time="0.012"/>
+                <testcase name="cometapi-primary / chat / error-path" classname="rollforward.cometapi-primary" time="0.008"/>
+                <system-out>verdict cometapi-primary (chat): promote: traffic may roll forward</system-out>
+              </testsuite>
+              <testsuite name="moved / chat" tests="2" failures="1" errors="0" skipped="0" time="0.052" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="moved"/>
+                  <property name="request_family" value="chat"/>
+                  <property name="review_link" value="none"/>
+                  <property name="fallback_decision" value="stay"/>
+                  <property name="operator_result" value="fail"/>
+                </properties>
+                <testcase name="moved / chat / happy-path" classname="rollforward.moved" time="0.040">
+                  <failure message="stay: wrong_upstream_host" type="stay">stay: do not roll forward; keep traffic where it is
+            decision: stay
+            http_status: 200 (2xx)
+            response_shape_seen: expected
+            retry_count: 0 (gateway 0)
+            reasons: wrong_upstream_host
+            started_at: 2026-11-27T03:04:05Z</failure>
+                </testcase>
+                <testcase name="moved / chat / error-path" classname="rollforward.moved" time="0.009"/>
+                <system-out>verdict moved (chat): stay: do not roll forward; keep traffic where it is
+            reasons: happy-path:wrong_upstream_host</system-out>
+              </testsuite>
+              <testsuite name="blocked / responses" tests="2" failures="0" errors="2" skipped="0" time="31.503" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="blocked"/>
+                  <property name="request_family" value="responses"/>
+                  <property name="review_link" value="https://tickets.example.com/ROUTE-123"/>
+                  <property name="fallback_decision" value="hold"/>
+                  <property name="operator_result" value="fail"/>
+                </properties>
+                <testcase name="blocked / responses / happy-path" classname="rollforward.blocked" time="1.500">
+                  <error message="hold: canary_credential_refused" type="hold">hold: do not roll forward yet; a person must look
+            decision: hold
+            http_status: 401 (4xx)
+            response_shape_seen: unexpected
+            retry_count: 0 (gateway 0)
+            reasons: canary_credential_refused
+            started_at: 2026-11-27T03:04:05Z</error>
+                </testcase>
+                <testcase name="blocked / responses / error-path" classname="rollforward.blocked" time="30.000">
+                  <error message="hold: no_response, timeout" type="hold">hold: do not roll forward yet; a person must look
+            decision: hold
+            http_status: none
+            response_shape_seen: none
+            retry_count: 0 (gateway 0)
+            reasons: no_response, timeout
+            detail: no answer within request_ms
+            started_at: 2026-11-27T03:04:05.050Z</error>
+                </testcase>
+                <system-out>verdict blocked (responses): hold: do not roll forward yet; a person must look
+            reasons: happy-path:canary_credential_refused, error-path:no_response, error-path:timeout</system-out>
+              </testsuite>
+              <testsuite name="leaky / chat" tests="2" failures="0" errors="1" skipped="0" time="0.040" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="leaky"/>
+                  <property name="request_family" value="chat"/>
+                  <property name="review_link" value="https://tickets.example.com/ROUTE-123?token=[REDACTED]"/>
+                  <property name="fallback_decision" value="hold"/>
+                  <property name="operator_result" value="fail"/>
+                </properties>
+                <testcase name="leaky / chat / happy-path" classname="rollforward.leaky" time="0.012"/>
+                <testcase name="leaky / chat / error-path" classname="rollforward.leaky" time="0.025">
+                  <error message="hold: no_response, connect_failed [REDACTED]" type="hold">hold: do not roll forward yet; a person must look
+            decision: hold
+            http_status: none
+            response_shape_seen: none
+            retry_count: 0 (gateway 0)
+            reasons: no_response, connect_failed [REDACTED]
+            detail: proxy said Bearer [REDACTED] refused by &lt;proxy&gt; &amp; co
+            started_at: 2026-11-27T03:04:05.050Z</error>
+                </testcase>
+                <system-out>verdict leaky (chat): hold: do not roll forward yet; a person must look
+            reasons: error-path:no_response, error-path:connect_failed [REDACTED]</system-out>
+              </testsuite>
+              <testsuite name="noted / chat" tests="2" failures="0" errors="0" skipped="0" time="0.013" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="noted"/>
+                  <property name="request_family" value="chat"/>
+                  <property name="review_link" value="none"/>
+                  <property name="fallback_decision" value="promote"/>
+                  <property name="operator_result" value="pass"/>
+                </properties>
+                <testcase name="noted / chat / happy-path" classname="rollforward.noted" time="0.005">
+                  <system-out>decision: promote
+            http_status: 200 (2xx)
+            response_shape_seen: expected
+            retry_count: 1 (gateway 1)
+            reasons: gateway_retry_count_unknown
+            started_at: 2026-11-27T03:04:05Z</system-out>
+                </testcase>
+                <testcase name="noted / chat / error-path" classname="rollforward.noted" time="0.005"/>
+                <system-out>verdict noted (chat): promote: traffic may roll forward
+            reasons: happy-path:gateway_retry_count_unknown</system-out>
+              </testsuite>
+            </testsuites>
+            """);
     }
 }

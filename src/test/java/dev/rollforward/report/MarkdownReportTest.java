@@ -101,7 +101,7 @@ class MarkdownReportTest {
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
-        RunSummary s = new RunSummary("id|with`tick", 0, 0, 1, dev.rollforward.vocabulary.Decision.HOLD,
+        RunSummary s = new RunSummary("id|with`tick", new DecisionCounts(0, 0, 1),
                 "rollforward check --check-id 'a```b'");
         String md = write(dir.resolve("odd.md"), null, s, r);
 
@@ -154,5 +154,49 @@ class MarkdownReportTest {
         assertThatThrownBy(() -> toSummary.finish(Results.summary(COMMAND)))
                 .isInstanceOf(OutputFileException.class)
                 .hasMessageStartingWith("cannot write GitHub step summary " + summaryUnder + ": ");
+    }
+
+    /** The whole ticket, byte for byte, so that no refactoring can change what is pasted. */
+    @Test
+    void theTicketIsExactlyThis() throws IOException {
+        RouteResult[] routes = Results.everyKind();
+        String md = write(dir.resolve("ticket.md"), null, Results.summary("rollforward check --config routes.yaml --all",
+                routes), routes);
+        assertThat(md).isEqualTo("""
+            ## rollforward: STAY \u2014 route-rollforward-check-20261127-0304
+
+            **Verdict:** stay: do not roll forward; keep traffic where it is (exit 1)
+
+            - Check id: `route-rollforward-check-20261127-0304`
+            - Review link: https://tickets.example.com/ROUTE-123, https://tickets.example.com/ROUTE-123?token=[REDACTED]
+            - Routes: 5 routes checked: 2 promote, 1 stay, 2 hold
+
+            | route | family | phase | status | shape | retries | decision | reasons |
+            |---|---|---|---|---|--:|---|---|
+            | cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | promote | - |
+            | cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | promote | - |
+            | moved | chat | happy-path | 2xx 200 | expected | 0 | stay | wrong_upstream_host |
+            | moved | chat | error-path | 4xx 401 | expected | 0 | promote | - |
+            | blocked | responses | happy-path | 4xx 401 | unexpected | 0 | hold | canary_credential_refused |
+            | blocked | responses | error-path | none | none | 0 | hold | no_response, timeout |
+            | leaky | chat | happy-path | 2xx 200 | expected | 0 | promote | - |
+            | leaky | chat | error-path | none | none | 0 | hold | no_response, connect_failed [REDACTED] |
+            | noted | chat | happy-path | 2xx 200 | expected | 1 | promote | gateway_retry_count_unknown |
+            | noted | chat | error-path | 4xx 401 | expected | 0 | promote | - |
+
+            ### Verdict per route
+
+            - cometapi-primary (chat): promote: traffic may roll forward
+            - moved (chat): stay: do not roll forward; keep traffic where it is
+            - blocked (responses): hold: do not roll forward yet; a person must look
+            - leaky (chat): hold: do not roll forward yet; a person must look
+            - noted (chat): promote: traffic may roll forward
+
+            ### Command
+
+            ```sh
+            rollforward check --config routes.yaml --all
+            ```
+            """);
     }
 }

@@ -89,6 +89,24 @@ final class Results {
                         "proxy said Bearer " + DISABLED + " refused by <proxy> & co", HOST, 0), 25));
     }
 
+    /** A pass with a note: the gateway retried an unknown number of times (Portkey's -1), the happy path still promotes. */
+    static RouteResult noted(String label) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("x-route-label", List.of(label));
+        headers.put("x-portkey-retry-attempt-count", List.of("-1"));
+        ResponseSnapshot happy = new ResponseSnapshot.Answer(200, headers, Bodies.CHAT.getBytes(StandardCharsets.UTF_8),
+                false, null, HOST, 0);
+        return route(label, RequestFamily.CHAT, null,
+                happy(label, RequestFamily.CHAT, happy, 5),
+                error(label, RequestFamily.CHAT, snap(401, Bodies.OPENAI_401, HOST, label, 0), 5));
+    }
+
+    /** One route of each kind a report must show: pass, stay, hold, a leaking hold, a pass with a note. */
+    static RouteResult[] everyKind() {
+        return new RouteResult[] {promote("cometapi-primary", RequestFamily.CHAT, REVIEW), stay("moved", null),
+                hold("blocked", REVIEW), leakyHold("leaky"), noted("noted")};
+    }
+
     static RouteResult route(String label, RequestFamily family, String reviewLink, AttemptResult... attempts) {
         long total = 0;
         for (AttemptResult a : attempts) {
@@ -98,17 +116,7 @@ final class Results {
     }
 
     static RunSummary summary(String commandLine, RouteResult... routes) {
-        int promote = 0;
-        int stay = 0;
-        int hold = 0;
-        for (RouteResult r : routes) {
-            switch (r.verdict()) {
-                case PROMOTE: promote++; break;
-                case STAY: stay++; break;
-                default: hold++;
-            }
-        }
-        Decision worst = Decision.worstOf(Arrays.stream(routes).map(RouteResult::verdict).toList());
-        return new RunSummary(CHECK_ID, promote, stay, hold, worst, commandLine);
+        return new RunSummary(CHECK_ID, DecisionCounts.of(Arrays.stream(routes).map(RouteResult::verdict).toList()),
+                commandLine);
     }
 }
