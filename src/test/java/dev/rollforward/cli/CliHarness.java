@@ -30,7 +30,7 @@ final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         RunEnvironment re = new RunEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, Clock.fixed(NOW, ZoneOffset.UTC), pacer,
-                new Backoff(bound -> bound));
+                new Backoff(bound -> bound), false);
         int code = Main.run(re, args);
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
