@@ -4,28 +4,33 @@ import dev.rollforward.vocabulary.BodyFacts;
 import dev.rollforward.vocabulary.BodyShape;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
-/** Classifies a response body against the shapes of CONTRACT §5. Never throws. */
+/**
+ * Classifies a response body against the shapes of CONTRACT §5. Never throws.
+ *
+ * <p>One pass of Jackson's streaming parser over the whole body: it keeps the few top-level facts
+ * the shapes need ({@link RootFields}) and reads every other value to its end, so a body is JSON
+ * only if all of it is, exactly as reading it into a tree would decide, without building one
+ * (a tree mapper costs a check ~300 classes and tens of milliseconds of start-up).
+ */
 public final class BodyClassifier {
 
     /** Deep nesting is a JSON bomb, not an API answer: real shapes nest fewer than 10 levels. */
     static final int MAX_NESTING = 64;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING)
                     .maxNumberLength(64)
                     .maxStringLength(2 * 1024 * 1024)
                     .maxNameLength(1024)
                     .build())
-            .build())
-            // A body with more after its JSON value (a second object, an HTML tail) is not a JSON body.
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .build();
 
     private BodyClassifier() {
     }
@@ -37,58 +42,72 @@ public final class BodyClassifier {
         if (body == null || body.length == 0 || isBlank(body)) {
             return BodyFacts.of(BodyShape.EMPTY);
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(body);
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return BodyFacts.of(BodyShape.NOT_JSON);
+            }
+            RootFields root = first == JsonToken.START_OBJECT ? RootFields.read(parser) : null;
+            if (root == null) {
+                readValue(parser, first);
+            }
+            // A body with more after its JSON value (a second object, an HTML tail) is not a JSON body.
+            if (parser.nextToken() != null) {
+                return BodyFacts.of(BodyShape.NOT_JSON);
+            }
+            return root == null ? BodyFacts.of(BodyShape.OTHER_JSON) : root.facts();
         } catch (StreamConstraintsException e) {
             // Nesting is the JSON bomb; an absurd number or name length is just not an API body.
             return BodyFacts.of(String.valueOf(e.getMessage()).contains("nesting") ? BodyShape.TOO_DEEP : BodyShape.NOT_JSON);
         } catch (IOException | RuntimeException e) {
             return BodyFacts.of(BodyShape.NOT_JSON);
         }
-        if (root == null || !root.isObject()) {
-            return BodyFacts.of(root == null || root.isMissingNode() ? BodyShape.NOT_JSON : BodyShape.OTHER_JSON);
-        }
-        return factsOf(root);
     }
 
-    private static BodyFacts factsOf(JsonNode root) {
-        String object = text(root.get("object"));
-        boolean idPresent = nonEmptyText(root.get("id"));
-        String model = text(root.get("model"));
-        boolean usage = root.path("usage").isObject();
-        if ("chat.completion".equals(object) && idPresent
-                && root.path("choices").isArray() && !root.path("choices").isEmpty()) {
-            String finish = text(root.path("choices").path(0).get("finish_reason"));
-            return new BodyFacts(BodyShape.CHAT_COMPLETION, model, true, finish, usage, null);
+    /**
+     * Reads the value that starts at {@code token} to its end. Every string and number is decoded,
+     * so that bad UTF-8 or an absurd number anywhere makes the body not JSON, as in a tree.
+     */
+    static void readValue(JsonParser parser, JsonToken token) throws IOException {
+        int depth = 0;
+        JsonToken t = token;
+        while (true) {
+            if (t == null) {
+                throw new IOException("unexpected end of the body");
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            } else {
+                scalar(parser, t);
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = parser.nextToken();
         }
-        if ("response".equals(object) && idPresent
-                && root.path("status").isTextual() && root.path("output").isArray()) {
-            return new BodyFacts(BodyShape.RESPONSE, model, true, root.get("status").asText(), usage, null);
-        }
-        JsonNode error = root.get("error");
-        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
-            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usage, errorCode(error));
-        }
-        String marker = text(root.get("status"));
-        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null);
     }
 
-    private static String errorCode(JsonNode error) {
-        if (error == null || !error.isObject()) {
+    /**
+     * The value at {@code token} as text, as a tree's {@code asText()} gives it for a string or a
+     * number; null for anything else. The value is read to its end either way.
+     */
+    static String text(JsonParser parser, JsonToken token) throws IOException {
+        if (token.isStructStart()) {
+            readValue(parser, token);
             return null;
         }
-        String code = text(error.get("code"));
-        return code == null || code.isEmpty() ? text(error.get("type")) : code;
+        return scalar(parser, token);
     }
 
-    private static String text(JsonNode node) {
-        return node != null && (node.isTextual() || node.isNumber()) ? node.asText() : null;
-    }
-
-    private static boolean nonEmptyText(JsonNode node) {
-        String t = text(node);
-        return t != null && !t.isEmpty();
+    private static String scalar(JsonParser parser, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue().toString();
+            case VALUE_NUMBER_FLOAT -> Double.toString(parser.getDoubleValue());
+            default -> null;
+        };
     }
 
     private static boolean isBlank(byte[] body) {

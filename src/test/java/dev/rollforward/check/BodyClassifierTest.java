@@ -178,6 +178,47 @@ class BodyClassifierTest {
         assertThat(BodyClassifier.classify(body, false)).isEqualTo(BodyFacts.of(BodyShape.EMPTY));
     }
 
+    /** As a tree reads JSON: a repeated field counts by its last occurrence; numbers read as their text. */
+    static Stream<Arguments> asATreeReadsIt() {
+        return Stream.of(
+                arguments("a repeated id, empty last", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{}],\"id\":\"\"}",
+                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null)),
+                arguments("repeated choices, an array last", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":{},"
+                        + "\"choices\":[{\"finish_reason\":\"stop\",\"finish_reason\":\"length\"},{\"finish_reason\":\"x\"}]}",
+                        new BodyFacts(BodyShape.CHAT_COMPLETION, null, true, "length", false, null)),
+                arguments("an error object, then null", "{\"error\":{\"code\":\"x\"},\"error\":null}",
+                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null)),
+                arguments("numbers as text", "{\"error\":{\"code\":429,\"type\":\"t\"},\"model\":1.50}",
+                        new BodyFacts(BodyShape.ERROR_ENVELOPE, "1.5", false, null, false, "429")),
+                arguments("an empty code, then the type", "{\"error\":{\"type\":\"t\",\"code\":\"\"},\"usage\":{\"a\":[1]}}",
+                        new BodyFacts(BodyShape.ERROR_ENVELOPE, null, false, null, true, "t")),
+                arguments("status as a number", "{\"status\":7,\"id\":\"x\"}",
+                        new BodyFacts(BodyShape.OTHER_JSON, null, true, "7", false, null)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void asATreeReadsIt(String what, String body, BodyFacts facts) {
+        assertThat(classify(body)).isEqualTo(facts);
+    }
+
+    /** Whatever sits in a field the shapes ignore is still read: one bad value anywhere and it is not JSON. */
+    static Stream<Arguments> badValueInAnIgnoredField() {
+        String chat = Bodies.CHAT.substring(0, Bodies.CHAT.length() - 1);
+        return Stream.of(
+                arguments("bad UTF-8", (chat + ",\"x\":[\"\u00c3\"]}").getBytes(StandardCharsets.ISO_8859_1)),
+                arguments("a 65-digit number", utf8(chat + ",\"x\":{\"y\":" + "7".repeat(65) + "}}")),
+                arguments("a 2000-character name", utf8(chat + ",\"x\":{\"" + "n".repeat(2000) + "\":1}}")),
+                arguments("a bad escape", utf8(chat + ",\"x\":\"\\q\"}")),
+                arguments("NaN", utf8(chat + ",\"x\":NaN}")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void badValueInAnIgnoredField(String what, byte[] body) {
+        assertThat(BodyClassifier.classify(body, false).shape()).isEqualTo(BodyShape.NOT_JSON);
+    }
+
     @Test
     void truncatedFlagWinsOverContent() {
         assertThat(BodyClassifier.classify(utf8(Bodies.CHAT), true).shape()).isEqualTo(BodyShape.TOO_LARGE);

@@ -1,0 +1,136 @@
+package dev.rollforward.check;
+
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * The top-level fields of a JSON object body that decide its shape, read in one streaming pass.
+ * As in a tree, a repeated field counts by its last occurrence: each field resets what it decides.
+ */
+final class RootFields {
+
+    private String object;
+    private String id;
+    private String model;
+    private boolean usageObject;
+    private boolean choicesArray;
+    private boolean choicesNonEmpty;
+    private String finishReason;
+    private String status;
+    private boolean statusTextual;
+    private boolean outputArray;
+    private boolean errorObject;
+    private boolean errorTextual;
+    private String errorCode;
+    private String errorType;
+    private boolean messageTextual;
+
+    private RootFields() {
+    }
+
+    /** Reads the object whose START_OBJECT was just read, to its END_OBJECT. */
+    static RootFields read(JsonParser p) throws IOException {
+        RootFields f = new RootFields();
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == null) {
+                throw new IOException("unexpected end of the body");
+            }
+            switch (name) {
+                case "object" -> f.object = BodyClassifier.text(p, value);
+                case "id" -> f.id = BodyClassifier.text(p, value);
+                case "model" -> f.model = BodyClassifier.text(p, value);
+                case "usage" -> f.usageObject = container(p, value, JsonToken.START_OBJECT);
+                case "output" -> f.outputArray = container(p, value, JsonToken.START_ARRAY);
+                case "choices" -> f.readChoices(p, value);
+                case "status" -> {
+                    f.statusTextual = value == JsonToken.VALUE_STRING;
+                    f.status = BodyClassifier.text(p, value);
+                }
+                case "error" -> f.readError(p, value);
+                case "message" -> {
+                    f.messageTextual = value == JsonToken.VALUE_STRING;
+                    BodyClassifier.readValue(p, value);
+                }
+                default -> BodyClassifier.readValue(p, value);
+            }
+        }
+        return f;
+    }
+
+    BodyFacts facts() {
+        boolean idPresent = id != null && !id.isEmpty();
+        if ("chat.completion".equals(object) && idPresent && choicesArray && choicesNonEmpty) {
+            return new BodyFacts(BodyShape.CHAT_COMPLETION, model, true, finishReason, usageObject, null);
+        }
+        if ("response".equals(object) && idPresent && statusTextual && outputArray) {
+            return new BodyFacts(BodyShape.RESPONSE, model, true, status, usageObject, null);
+        }
+        if (errorObject || errorTextual || messageTextual) {
+            String code = errorCode == null || errorCode.isEmpty() ? errorType : errorCode;
+            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usageObject, errorObject ? code : null);
+        }
+        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, status, usageObject, null);
+    }
+
+    /** {@code choices}: an array, whether it has an element, and the first element's {@code finish_reason}. */
+    private void readChoices(JsonParser p, JsonToken value) throws IOException {
+        choicesArray = value == JsonToken.START_ARRAY;
+        choicesNonEmpty = false;
+        finishReason = null;
+        if (!choicesArray) {
+            BodyClassifier.readValue(p, value);
+            return;
+        }
+        JsonToken first = p.nextToken();
+        if (first == JsonToken.END_ARRAY) {
+            return;
+        }
+        choicesNonEmpty = true;
+        if (first == JsonToken.START_OBJECT) {
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                boolean finish = "finish_reason".equals(p.currentName());
+                String text = BodyClassifier.text(p, p.nextToken());
+                if (finish) {
+                    finishReason = text;
+                }
+            }
+        } else {
+            BodyClassifier.readValue(p, first);
+        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            BodyClassifier.readValue(p, t);
+        }
+    }
+
+    /** {@code error}: an object (with its {@code code} and {@code type}), a string, or neither. */
+    private void readError(JsonParser p, JsonToken value) throws IOException {
+        errorObject = value == JsonToken.START_OBJECT;
+        errorTextual = value == JsonToken.VALUE_STRING;
+        errorCode = null;
+        errorType = null;
+        if (!errorObject) {
+            BodyClassifier.readValue(p, value);
+            return;
+        }
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            String text = BodyClassifier.text(p, p.nextToken());
+            if (name.equals("code")) {
+                errorCode = text;
+            } else if (name.equals("type")) {
+                errorType = text;
+            }
+        }
+    }
+
+    private static boolean container(JsonParser p, JsonToken value, JsonToken kind) throws IOException {
+        BodyClassifier.readValue(p, value);
+        return value == kind;
+    }
+}
