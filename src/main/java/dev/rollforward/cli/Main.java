@@ -13,6 +13,6 @@ public final class Main {
     }
 
     public static int run(RunEnvironment env, String... args) {
-        return RollforwardCommand.commandLine(env).execute(args);
+        return RollforwardCommand.commandLine(env, args).execute(args);
     }
 }

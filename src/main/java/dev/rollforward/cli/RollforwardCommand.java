@@ -5,6 +5,7 @@ import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.vocabulary.Version;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,12 +17,16 @@ import picocli.CommandLine.Command;
         description = {"Decide whether LLM API traffic may roll forward onto a recovered gateway route.",
                 "Sends one happy-path request with a canary key and one error-path request with a disabled key,",
                 "judges only what it can observe, prints one JSON record per attempt and a verdict per route."},
-        subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, CompletionCommand.class, SandboxCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Start with: rollforward demo   (a full check against a local sandbox, no account needed)"})
 public final class RollforwardCommand implements Runnable {
 
     private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+
+    /**
+     * The subcommands, in the order --help lists them. picocli builds a command's model by reflection
+     * when it is registered, so a run registers only the one it runs; help and completion show all.
+     */
+    static final List<String> SUBCOMMANDS = List.of("check", "validate", "plan", "completion", "sandbox", "demo", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,8 +36,16 @@ public final class RollforwardCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo)");
     }
 
-    static CommandLine commandLine(RunEnvironment env) {
-        CommandLine cl = new CommandLine(new RollforwardCommand(), new Factory(env));
+    /** The command line for these arguments: with every subcommand, or only the one they run. */
+    static CommandLine commandLine(RunEnvironment env, String... args) {
+        CommandLine cl = new CommandLine(new RollforwardCommand());
+        String run = args.length > 0 && SUBCOMMANDS.contains(args[0]) && !args[0].equals("help")
+                && !args[0].equals("completion") ? args[0] : null;
+        for (String name : SUBCOMMANDS) {
+            if (run == null || run.equals(name)) {
+                cl.addSubcommand(name, subcommand(name, env));
+            }
+        }
         cl.setOut(new PrintWriter(env.out(), true)); // --help and --version, asked for on purpose
         cl.setErr(new PrintWriter(env.err(), true));
         cl.setParameterExceptionHandler(new UsageErrorHandler());
@@ -55,28 +68,23 @@ public final class RollforwardCommand implements Runnable {
         return codes;
     }
 
+    private static Object subcommand(String name, RunEnvironment env) {
+        return switch (name) {
+            case "check" -> new CheckCommand(env);
+            case "validate" -> new ValidateCommand(env);
+            case "plan" -> new PlanCommand(env);
+            case "completion" -> new CompletionCommand(env);
+            case "sandbox" -> new SandboxCommand(env);
+            case "demo" -> new DemoCommand(env);
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"rollforward " + Version.get()};
-        }
-    }
-
-    /** Hands the run environment to subcommands without statics, so tests stay isolated. */
-    private static final class Factory implements CommandLine.IFactory {
-        private final RunEnvironment env;
-
-        Factory(RunEnvironment env) {
-            this.env = env;
-        }
-
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            try {
-                return cls.getDeclaredConstructor(RunEnvironment.class).newInstance(env);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
-            }
         }
     }
 }

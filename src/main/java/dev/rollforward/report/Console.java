@@ -28,6 +28,11 @@ public final class Console {
         this.redactor = Redactor.none();
     }
 
+    /** Under --quiet nothing but errors reaches stderr: nothing else need be made for it. */
+    public boolean quiet() {
+        return quiet;
+    }
+
     /** A transient status line (what is in flight), overwritten by the next line; terminals only. */
     public void progress(String text) {
         if (!terminal) {

@@ -7,7 +7,8 @@ import java.util.List;
 /** The person's view on stderr, read at a glance: a row per attempt, each route's verdict in words, the counts. */
 public final class StderrTable implements ResultSink {
 
-    private static final String ROW = "%-24s %-9s %-10s %-6s %-10s %-7s %-8s %s";
+    /** Each column's width but the last's (the reasons); a longer value pushes the rest along. */
+    private static final int[] WIDTHS = {24, 9, 10, 6, 10, 7, 8};
 
     private final Console console;
     private boolean headerShown;
@@ -19,7 +20,7 @@ public final class StderrTable implements ResultSink {
     @Override
     public synchronized void accept(RouteResult result) {
         if (!headerShown) {
-            console.info(String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS"));
+            console.info(row("ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS"));
             headerShown = true;
         }
         console.info(rows(result));
@@ -41,11 +42,24 @@ public final class StderrTable implements ResultSink {
         StringBuilder sb = new StringBuilder();
         for (AttemptResult a : r.attempts()) {
             List<String> reasons = a.judgement().reasons();
-            sb.append(String.format(ROW, r.label(), r.family().wire(), a.phase().wire(), StatusText.number(a),
+            sb.append(row(r.label(), r.family().wire(), a.phase().wire(), StatusText.number(a),
                     a.shapeSeen().wire(), a.retryCount(), a.judgement().decision().wire(),
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  ").append(VerdictLine.of(r, words -> console.colour(r.verdict(), words)));
+        return sb.toString();
+    }
+
+    /** The cells left-aligned in their columns (by hand: java.util.Formatter costs start-up time to load). */
+    private static String row(Object... cells) {
+        StringBuilder sb = new StringBuilder(96);
+        for (int i = 0; i < cells.length; i++) {
+            String cell = String.valueOf(cells[i]);
+            sb.append(cell);
+            if (i < WIDTHS.length) {
+                sb.append(" ".repeat(Math.max(0, WIDTHS[i] - cell.length()) + 1));
+            }
+        }
         return sb.toString();
     }
 }

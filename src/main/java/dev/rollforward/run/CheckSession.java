@@ -65,8 +65,10 @@ public final class CheckSession {
         });
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
-        console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
-                + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
+        if (!console.quiet()) {
+            console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
+                    + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
+        }
         List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, new RecordJson(checkId, console.redactor()));
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());

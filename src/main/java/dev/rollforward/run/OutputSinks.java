@@ -24,7 +24,9 @@ final class OutputSinks {
     static List<ResultSink> build(ReportFiles files, Map<String, String> env, Console console, RecordJson json) {
         List<ResultSink> sinks = new ArrayList<>();
         sinks.add(new StdoutRecords(console, json));
-        sinks.add(new StderrTable(console));
+        if (!console.quiet()) {
+            sinks.add(new StderrTable(console));
+        }
         if (files.evidenceLog() != null) {
             EvidenceLog log = new EvidenceLog(files.evidenceLog(), json, console.redactor());
             log.checkWritable();
