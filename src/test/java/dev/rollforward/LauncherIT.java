@@ -87,6 +87,8 @@ class LauncherIT {
         // picocli's released class files are Java 5 ones, which a JDK 25 AOT cache leaves out; the
         // build compiles picocli for Java 17 so that the archive holds it too (pom.xml, compile-picocli).
         assertThat(loadedFromArchive(tmp.resolve("warm.log"), "picocli.CommandLine")).as("picocli is in the archive").isTrue();
+        // The demo reads its routes through the config loader, so the archive holds a check's YAML path too.
+        assertThat(loadedFromArchive(tmp.resolve("warm.log"), "org.yaml.snakeyaml.parser.ParserImpl")).as("YAML in the archive").isTrue();
 
         // (b) A rebuilt jar: the old archive is not used, a new one replaces it.
         Path jar = home.resolve("target/rollforward.jar");

@@ -1,36 +1,36 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.RequestFamily;
-import dev.rollforward.vocabulary.RetryPolicy;
-import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
-import dev.rollforward.vocabulary.Timeouts;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
-/** The demo's config: a chat and a responses route through the sandbox, each expecting the sandbox's marks. */
+/**
+ * The demo's config: a chat and a responses route through the sandbox, each expecting the sandbox's
+ * marks. Written as a config and read by the loader a check uses, so that the demo rehearses that
+ * too, and a start-up archive trained on the demo (bin/rollforward) holds a check's config path.
+ */
 final class DemoRoutes {
 
     static final String SOURCE = "demo (built in)";
-    private static final String LABEL_HEADER = "X-Route-Label";
-    private static final Timeouts TIMEOUTS = new Timeouts(2000, 3000);
 
     private DemoRoutes() {
     }
 
-    static RouteFile of(String sandboxBaseUrl) {
-        return new RouteFile(SOURCE, null, List.of(
-                route(sandboxBaseUrl, RequestFamily.CHAT), route(sandboxBaseUrl, RequestFamily.RESPONSES)));
-    }
-
-    private static Route route(String baseUrl, RequestFamily family) {
-        String label = "sandbox-" + family.wire();
-        Expectations expect = new Expectations(URI.create(baseUrl).getHost(), "X-Upstream", "sandbox", LABEL_HEADER, label,
-                null);
-        return new Route(label, baseUrl, family, "gpt-4o-mini", Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS,
-                SandboxCommand.KEY_ENV, null, Map.of(LABEL_HEADER, label), expect,
-                Route.DEFAULT_GATEWAY_RETRY_HEADERS, TIMEOUTS, RetryPolicy.DEFAULT, null, 0);
+    static RouteFile of(String sandboxBaseUrl) throws ConfigException {
+        StringBuilder yaml = new StringBuilder("routes:\n");
+        for (RequestFamily family : List.of(RequestFamily.CHAT, RequestFamily.RESPONSES)) {
+            String label = "sandbox-" + family.wire();
+            yaml.append("  - label: ").append(label).append('\n')
+                    .append("    base_url: ").append(sandboxBaseUrl).append('\n')
+                    .append("    request_family: ").append(family.wire()).append('\n')
+                    .append("    model: gpt-4o-mini\n")
+                    .append("    credential_env: ").append(SandboxCommand.KEY_ENV).append('\n')
+                    .append("    headers: {X-Route-Label: ").append(label).append("}\n")
+                    .append("    expect: {upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label}\n")
+                    .append("    timeouts: {connect_ms: 2000, request_ms: 3000}\n");
+        }
+        return ConfigLoader.parse(SOURCE, yaml.toString());
     }
 }
