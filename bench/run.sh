@@ -1,27 +1,41 @@
 #!/usr/bin/env bash
-# rollforward's benchmark (issue 5, part 3). Runs on a fresh machine after the README's set-up
-# (a JDK 17+, Maven for the first build): builds the jar when needed, starts its own loopback
-# upstreams, measures, and writes bench/RESULTS.md. It installs nothing; it says what is missing.
+# rollforward's benchmark (issues 5 and 13). Runs on a fresh machine after the README's set-up
+# (a JDK 17+, Maven for the first build): builds the jar when needed, builds the OpenAI-SDK peer
+# into target/, starts its own loopback upstreams, measures, and writes bench/RESULTS.md. It
+# installs nothing; it says what is missing.
 #
-#   P1  a healthy check: bin/rollforward vs the same jar as plain `java -jar` vs curl+jq
+#   P1  a healthy check on every JDK found: bin/rollforward vs the same JVM command without the
+#       launcher, vs plain `java -jar`, vs curl+jq (bench/curl-check.sh), and vs the same check
+#       written with the official OpenAI Java SDK (bench/openai-sdk-check/), plainly and with its
+#       best start-up flags (ours, plus its own AppCDS archive / AOT cache)
 #   P2  requests counted at the upstream under persistent 503, 429 (with and without
 #       Retry-After), 401, 400 and a gateway that reports its own retries
 #   P3  time to verdict against an upstream that never answers, vs 2 x request_ms
-#   P4  200 routes, --all --concurrency 8, against an upstream answering after 300 ms:
+#   P4  200 routes, --all --concurrency 8, against an upstream answering after 300 ms, with
+#       `gateway` and `stream` routes mixed in when the config loader accepts those keys:
 #       wall time vs ceil(200/8) x 2 x 0.3 s, peak RSS vs a single check's
+#   P5  `history` over a 100k-record evidence log: time and peak RSS (vs a 10k-record one),
+#       when this build has the `history` command
+#
+# The machine may be shared: every timing is taken in paired rounds (each round runs every
+# command once, starting at a different one each time), so a slow spell hurts all alike; ratios
+# are the medians of the per-round ratios, and each median comes with its quartiles.
 #
 # usage: bench/run.sh
-#   BENCH_RUNS=15            timed runs per command in P1 (medians are reported)
-#   BENCH_JAVA_HOMES="..."   JDKs to measure P1 and P4 with (default: the one bin/rollforward uses)
-#   BENCH_TIMER=loop         use the bash loop even when hyperfine is installed
+#   BENCH_RUNS=15            timed rounds in P1 (after 2 warm-up rounds)
+#   BENCH_JAVA_HOMES="..."   JDKs to measure (default: every JDK 17+ under /usr/lib/jvm, and the one
+#                            bin/rollforward would use)
 #   BENCH_OUT=FILE           where to write the report (default bench/RESULTS.md)
 # Not part of `mvn verify`: timings depend on the machine.
 set -euo pipefail
+export LC_ALL=C   # EPOCHREALTIME with a decimal point, sort and awk as expected
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"
 launcher="$repo/bin/rollforward"
 jar="$repo/target/rollforward.jar"
+sdk_dir="$bench/openai-sdk-check"
+sdk_jar="$repo/target/openai-sdk-check/openai-sdk-check.jar"
 runs="${BENCH_RUNS:-15}"
 out="${BENCH_OUT:-$bench/RESULTS.md}"
 KEY=sk-sandbox-canary-0000000000000000   # the sandbox's published fake canary key
@@ -37,24 +51,37 @@ else missing+=("a JDK 17+ (java on PATH or JAVA_HOME; Debian: apt-get install -y
 command -v python3 >/dev/null 2>&1 || missing+=("python3 (the slow upstream; apt-get install -y python3)")
 command -v curl >/dev/null 2>&1 || missing+=("curl (apt-get install -y curl)")
 command -v jq >/dev/null 2>&1 || missing+=("jq (apt-get install -y jq)")
-[ -f "$jar" ] || command -v mvn >/dev/null 2>&1 || missing+=("Maven, to build the jar (apt-get install -y maven)")
+command -v mvn >/dev/null 2>&1 || missing+=("Maven, to build the jar and the OpenAI-SDK peer (apt-get install -y maven)")
+[ -n "${EPOCHREALTIME:-}" ] || missing+=("bash 5 or newer (for EPOCHREALTIME)")
 if [ "${#missing[@]}" -gt 0 ]; then
   say "missing, please install:"; printf '  - %s\n' "${missing[@]}" >&2; exit 1
 fi
-timer=loop
-if [ "${BENCH_TIMER:-}" != loop ] && command -v hyperfine >/dev/null 2>&1; then timer=hyperfine
-else say "hyperfine not used (optional: apt-get install -y hyperfine); timing with a bash loop"; fi
 gnu_time=""
 if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then gnu_time=/usr/bin/time
 else say "GNU time not found (apt-get install -y time): peak RSS is read with python3's wait4 instead"; fi
 
 java_home_of() { local j; j="$(readlink -f "$1")"; echo "${j%/bin/java}"; }
-read -r -a jdks <<< "${BENCH_JAVA_HOMES:-$(java_home_of "$java_cmd")}"
+jdk_feature() { local v; v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"; echo "${v:-0}"; }
+jdk_name() { "$1/bin/java" -version 2>&1 | head -1 | sed 's/"//g'; }
+if [ -n "${BENCH_JAVA_HOMES:-}" ]; then
+  read -r -a jdks <<< "$BENCH_JAVA_HOMES"
+else
+  # Every JDK found, once each (by its real path), one per feature version, oldest first.
+  declare -A seen_feature
+  jdks=()
+  while read -r f jh; do
+    [ -n "${seen_feature[$f]:-}" ] && continue
+    seen_feature[$f]=1; jdks+=("$jh")
+  done < <(for jh in "$(java_home_of "$java_cmd")" /usr/lib/jvm/*/; do
+             [ -x "$jh/bin/java" ] || continue
+             jh="$(java_home_of "$jh/bin/java")"; f="$(jdk_feature "$jh")"
+             [ "$f" -ge 17 ] && echo "$f $jh"
+           done | sort -n -k1,1 -s | awk '!seen[$2]++')
+fi
 for jh in "${jdks[@]}"; do
   [ -x "$jh/bin/java" ] || { say "no java in $jh (BENCH_JAVA_HOMES)"; exit 1; }
 done
-jdk_name() { "$1/bin/java" -version 2>&1 | head -1 | sed 's/"//g'; }
-jdk_feature() { local v; v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)"; echo "${v:-0}"; }
+say "JDKs: ${jdks[*]}"
 
 # ---- work area, servers, clean-up -------------------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/rollforward-bench.XXXXXX")"
@@ -70,6 +97,19 @@ trap 'exit 130' INT TERM
 
 say "building the jar if needed"
 JAVA_HOME="${jdks[0]}" ROLLFORWARD_NO_CDS=1 "$launcher" --version >/dev/null
+
+# The OpenAI-SDK peer: its own small Maven project, built into target/openai-sdk-check/.
+if [ ! -f "$sdk_jar" ] || [ -n "$(find "$sdk_dir" -newer "$sdk_jar" -type f -print -quit)" ]; then
+  say "building the OpenAI-SDK peer (bench/openai-sdk-check, from Maven Central)"
+  if ! (cd "$sdk_dir" && mvn -B -q package > "$work/sdk-build.log" 2>&1); then
+    cat "$work/sdk-build.log" >&2
+    say "the OpenAI-SDK peer did not build (above); its columns are left out"
+    sdk_jar=""
+  fi
+fi
+sdk_version="$(sed -n 's:.*<openai.version>\(.*\)</openai.version>.*:\1:p' "$sdk_dir/pom.xml")"
+vm_flags_text="$(sed -n 's/^vm_flags=(\(.*\))$/\1/p' "$launcher")"
+read -r -a vm_flags <<< "$vm_flags_text"
 
 # start_sandbox MODE: sets sandbox_url and sandbox_pid. The servers do not use the bench's
 # archive cache, so they leave the state the measurements start from alone.
@@ -99,48 +139,76 @@ start_upstream() {
   say "the slow upstream did not start:"; cat "$log" >&2; exit 1
 }
 
-# route LABEL BASE_URL [REQUEST_MS] [RETRY] [EXPECT]: one route of a config
+# route LABEL BASE_URL [REQUEST_MS] [RETRY] [EXPECT] [FAMILY] [LINE...]: one route of a config;
+# RETRY "-" leaves the retry policy to its default; each LINE is one more "key: value".
 retry1='{max_retries: 1, base_delay_ms: 250, max_delay_ms: 2000, max_retry_after_ms: 5000}'
 route() {
   echo "  - label: $1"
   echo "    base_url: $2"
-  echo "    request_family: chat"
+  echo "    request_family: ${6:-chat}"
   echo "    model: gpt-4o-mini"
   echo "    credential_env: ROLLFORWARD_SANDBOX_KEY"
   echo "    headers: {X-Route-Label: $1}"
   echo "    timeouts: {connect_ms: 2000, request_ms: ${3:-5000}}"
-  echo "    retry: ${4:-$retry1}"
+  if [ "${4:-}" != - ]; then echo "    retry: ${4:-$retry1}"; fi
   if [ -n "${5:-}" ]; then echo "    expect: $5"; fi
+  local line
+  for line in "${@:7}"; do echo "    $line"; done
 }
 
 # ---- timing helpers ---------------------------------------------------------------------------
-now_ms() { local t; t="$(date +%s%N)"; echo $((t / 1000000)); }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+now_us() { local t="$EPOCHREALTIME"; echo "${t/./}"; }
+now_ms() { echo $(( $(now_us) / 1000 )); }
+# quartile Q < numbers: Q in 0..1, linear interpolation
+quantile() { sort -n | awk -v q="$1" '{a[NR]=$1} END {if (NR==0) {print "NaN"; exit} p=1+(NR-1)*q; i=int(p); f=p-i; v=(i<NR)? a[i]+f*(a[i+1]-a[i]) : a[i]; printf "%.10g\n", v}'; }
+median() { quantile 0.5; }
+whole() { awk '{printf "%.0f", $1}'; }
 
-# time_commands NAME=COMMAND...: median wall ms of each, into medians[NAME]. Commands are run
-# with their output discarded; each must exit 0.
-declare -A medians
-time_commands() {
-  local spec name cmd i
-  if [ "$timer" = hyperfine ]; then
-    local args=() json="$work/hyperfine.json"
-    for spec in "$@"; do args+=(-n "${spec%%=*}" "${spec#*=}"); done
-    hyperfine -N --style none --warmup 3 --runs "$runs" --export-json "$json" "${args[@]}" >/dev/null 2>&1 \
-      || hyperfine --style none --warmup 3 --runs "$runs" --export-json "$json" "${args[@]}" >/dev/null
-    while IFS=$'\t' read -r name cmd; do medians[$name]="$cmd"; done \
-      < <(jq -r '.results[] | [.command, (.median * 1000 | round | tostring)] | @tsv' "$json")
-  else
-    # Round robin, so that a slow spell of the machine hurts every command alike.
-    for spec in "$@"; do : > "$work/t-${spec%%=*}"; for i in 1 2; do eval "${spec#*=}" >/dev/null 2>&1; done; done
-    for _ in $(seq 1 "$runs"); do
-      for spec in "$@"; do
-        i="$(now_ms)"; eval "${spec#*=}" >/dev/null 2>&1 || { say "failed: ${spec#*=}"; exit 1; }
-        echo $(( $(now_ms) - i )) >> "$work/t-${spec%%=*}"
-      done
-    done
-    for spec in "$@"; do medians[${spec%%=*}]="$(median < "$work/t-${spec%%=*}")"; done
-  fi
+# cpu_now: sets cpu_ms to the user+sys CPU time of this shell's finished children (bash's `times`,
+# read without a fork, so that reading it costs no CPU of its own).
+cpu_now() {
+  local u s m
+  times > "$work/times"
+  { read -r _ _; read -r u s; } < "$work/times"
+  cpu_ms=0
+  for m in "$u" "$s"; do   # e.g. 0m1.234s
+    m="${m%s}"
+    m="${m//./}"
+    cpu_ms=$(( cpu_ms + 10#${m%%m*} * 60000 + 10#${m#*m} ))
+  done
 }
+
+# time_commands NAME=COMMAND...: BENCH_RUNS paired rounds; every round runs each command once,
+# starting at a different one each round. Each run's wall ms goes, one line per round, into
+# $work/t-NAME, its CPU ms (user+sys, the command and its children) into $work/c-NAME;
+# medians[NAME], q1[NAME], q3[NAME] and cpu[NAME] are set. A command must exit 0.
+declare -A medians q1 q3 cpu
+time_commands() {
+  local names=() cmds=() spec n i k round t0 c0
+  for spec in "$@"; do
+    names+=("${spec%%=*}"); cmds+=("${spec#*=}"); : > "$work/t-${spec%%=*}"; : > "$work/c-${spec%%=*}"
+  done
+  n=${#names[@]}
+  for round in 1 2; do for k in "${!cmds[@]}"; do eval "${cmds[$k]}" >/dev/null 2>&1 || true; done; done
+  for ((round = 0; round < runs; round++)); do
+    for ((i = 0; i < n; i++)); do
+      k=$(( (i + round) % n ))
+      cpu_now; c0="$cpu_ms"
+      t0="$(now_us)"
+      eval "${cmds[$k]}" >/dev/null 2>&1 || { say "failed: ${cmds[$k]}"; exit 1; }
+      echo $(( ($(now_us) - t0) / 1000 )) >> "$work/t-${names[$k]}"
+      cpu_now; echo $(( cpu_ms - c0 )) >> "$work/c-${names[$k]}"
+    done
+  done
+  for k in "${names[@]}"; do
+    medians[$k]="$(median < "$work/t-$k" | whole)"
+    q1[$k]="$(quantile 0.25 < "$work/t-$k" | whole)"
+    q3[$k]="$(quantile 0.75 < "$work/t-$k" | whole)"
+    cpu[$k]="$(median < "$work/c-$k" | whole)"
+  done
+}
+# paired A B [t|c]: the median over the rounds of A's wall (or CPU) time / B's (2 decimals)
+paired() { paste "$work/${3:-t}-$1" "$work/${3:-t}-$2" | awk '$2 > 0 {print $1 / $2}' | median | awk '{printf "%.2f", $1}'; }
 
 # measure CMD...: runs once; sets m_wall_ms, m_rss_kb, m_code (stdout to $work/out, stderr to $work/err)
 measure() {
@@ -180,14 +248,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "NaN"; else pri
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
 verdict() { if le "$1" "$2"; then echo "**met**"; else echo "**not met**"; fi; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f s", ms / 1000 }'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*average[s]*: //'; }
 
 export ROLLFORWARD_SANDBOX_KEY="$KEY"
-load_start="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+load_start="$(loadavg)"
 report="$work/report.md"
 summary="$work/summary.md"
 : > "$report"; : > "$summary"
 r() { printf '%s\n' "$@" >> "$report"; }
 s() { printf '%s\n' "$@" >> "$summary"; }
+limits=()
+loads=()
 
 # =============================================================================================
 say "P1: a healthy check (sandbox, one chat route: two requests)"
@@ -197,16 +268,41 @@ p1_url="$sandbox_url"
     "{upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label}"; } > "$work/p1.yaml"
 curl_cmd="env ROUTE_LABEL=bench-chat $bench/curl-check.sh $p1_url"
 "$bench/curl-check.sh" "$p1_url" >/dev/null 2>&1 || true   # the sandbox's own first-request warm-up
+
+# sdk_archive JAVA_HOME FEATURE: the SDK peer's own start-up archive, made the way ours is (a static
+# AppCDS archive from a training run's class list on JDK 17-24, an AOT cache on 25+); prints its flags.
+sdk_archive() {
+  local java="$1/bin/java" a="$work/sdk-$2"
+  if [ "$2" -ge 25 ]; then
+    ROUTE_LABEL=bench-chat "$java" "${vm_flags[@]}" '-Xlog:aot*=off,cds*=off' "-XX:AOTCacheOutput=$a.aot" \
+      -jar "$sdk_jar" "$p1_url" >/dev/null 2>&1 && [ -s "$a.aot" ] || return 1
+    echo "-XX:AOTCache=$a.aot -Xlog:aot*=off,cds*=off"
+  else
+    ROUTE_LABEL=bench-chat "$java" "${vm_flags[@]}" "-XX:DumpLoadedClassList=$a.classes" -jar "$sdk_jar" "$p1_url" >/dev/null 2>&1 \
+      && "$java" "${vm_flags[@]}" -Xshare:dump "-XX:SharedClassListFile=$a.classes" "-XX:SharedArchiveFile=$a.jsa" \
+           -cp "$sdk_jar" >/dev/null 2>&1 && [ -s "$a.jsa" ] || return 1
+    echo "-Xshare:auto -XX:SharedArchiveFile=$a.jsa -Xlog:cds*=off"
+  fi
+}
+
 r "## P1: a healthy check"
 r "" "One chat route through the sandbox (\`rollforward sandbox --mode healthy\`, loopback): a happy-path"
-r "and an error-path request, records on stdout, \`--quiet\`. Medians of $runs runs after 3 warm-ups ($timer)."
-r "\`plain java -jar\` is \`java -jar target/rollforward.jar check ...\` with no flags; \`launcher\` is"
-r "\`bin/rollforward check ...\` with its start-up archive in place; \`java -version\` and \`--version\` split the"
-r "time into the JVM's own start, the application's start (picocli, before any check work) and the check." ""
-r "| JDK | java -version | launcher --version | launcher, no archive | **launcher** | plain java -jar | curl+jq | launcher / plain (≤ 0.55) | launcher / curl+jq (≤ 3) | first run, no archive yet | archive made in |"
-r "|---|---|---|---|---|---|---|---|---|---|---|"
+r "and an error-path request, records on stdout, \`--quiet\`. $runs paired rounds after 2 warm-up rounds: each"
+r "round runs every command once, starting at a different one each time. Wall time: the median, with the"
+r "quartiles in brackets; CPU: user + system time of the command and its children, the median (what a busy"
+r "machine cannot stretch). Ratios are the medians of the per-round ratios: the two runs of a pair ran"
+r "seconds apart, under the same load."
+r "" "- \`launcher\`: \`bin/rollforward check ...\` with its start-up archive in place."
+r "- \`no launcher\`: the JVM command the launcher execs (its flags, the same archive), started directly:"
+r "  the difference is the launcher's own work (bash, finding the JDK and the archive, checksumming it)."
+r "- \`no archive\`: the launcher with \`ROLLFORWARD_NO_CDS=1\`; \`plain java -jar\`: \`java -jar target/rollforward.jar check ...\`."
+r "- \`curl+jq\`: \`bench/curl-check.sh\`, the same two requests judged with jq, no records or config."
+r "- \`OpenAI SDK\`: \`bench/openai-sdk-check\`, the same check written with the official OpenAI Java SDK"
+r "  (\`com.openai:openai-java:$sdk_version\`, one shaded jar), as \`java -jar\`; \`SDK, best flags\`: with the"
+r "  launcher's JVM flags and its own start-up archive (static AppCDS on JDK 17-24, AOT cache on 25+, made the same way)."
+r "- \`java -version\` and \`launcher --version\` split the time into the JVM's own start, the application's start"
+r "  (the command line, before any check work) and the check."
 declare -A p1_launcher
-limits=()
 for jh in "${jdks[@]}"; do
   f="$(jdk_feature "$jh")"
   cache="$work/cache-$f"
@@ -216,37 +312,77 @@ for jh in "${jdks[@]}"; do
   first_ms=$(( $(now_ms) - t0 ))
   made_ms="$(await_archive "$cache")"
   grep -q '"fallback_decision":"promote"' "$work/p1-first.out" || { say "P1 check did not promote"; cat "$work/p1-first.out" >&2; exit 1; }
-  say "  JDK $f: timing"
-  export JAVA_HOME="$jh" XDG_CACHE_HOME="$cache"
-  time_commands \
-    "jvm=$jh/bin/java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version" \
-    "version=$launcher --version" \
-    "nocds=env ROLLFORWARD_NO_CDS=1 $launcher check --config $work/p1.yaml --quiet" \
-    "launcher=$launcher check --config $work/p1.yaml --quiet" \
-    "plain=$jh/bin/java -jar $jar check --config $work/p1.yaml --quiet" \
+  cp "$work/p1-first.out" "$work/records.jsonl"
+  archive="$(compgen -G "$cache/rollforward/rollforward-*.[ja][so][at]" | head -1)"
+  if [ "$f" -ge 25 ]; then share="-XX:AOTCache=$archive -Xlog:aot*=off,cds*=off"
+  else share="-Xshare:auto -XX:SharedArchiveFile=$archive -Xlog:cds*=off"; fi
+  cmds=(
+    "jvm=$jh/bin/java -Xshare:auto ${vm_flags_text} -version"
+    "version=$launcher --version"
+    "launcher=$launcher check --config $work/p1.yaml --quiet"
+    "direct=$jh/bin/java ${vm_flags_text} $share -Drollforward.stderr.tty=0 -jar $jar check --config $work/p1.yaml --quiet"
+    "nocds=env ROLLFORWARD_NO_CDS=1 $launcher check --config $work/p1.yaml --quiet"
+    "plain=$jh/bin/java -jar $jar check --config $work/p1.yaml --quiet"
     "curl=$curl_cmd"
+  )
+  if [ -n "$sdk_jar" ]; then
+    say "  JDK $f: the OpenAI-SDK peer's own start-up archive"
+    ROUTE_LABEL=bench-chat "$jh/bin/java" -jar "$sdk_jar" "$p1_url" > "$work/sdk.out" \
+      && grep -q '"fallback_decision":"promote"' "$work/sdk.out" || { say "the OpenAI-SDK check did not promote"; cat "$work/sdk.out" >&2; exit 1; }
+    sdk_share="$(sdk_archive "$jh" "$f")" || { say "  its archive could not be made; measured without one"; sdk_share=""; }
+    cmds+=("sdk=env ROUTE_LABEL=bench-chat $jh/bin/java -jar $sdk_jar $p1_url"
+           "sdkbest=env ROUTE_LABEL=bench-chat $jh/bin/java ${vm_flags_text} $sdk_share -jar $sdk_jar $p1_url")
+  fi
+  say "  JDK $f: timing ($runs rounds)"
+  load_before="$(loadavg)"
+  export JAVA_HOME="$jh" XDG_CACHE_HOME="$cache"
+  time_commands "${cmds[@]}"
   unset JAVA_HOME XDG_CACHE_HOME
+  loads+=("- P1, JDK $f: load average $load_before before the timing rounds, $(loadavg) after")
   l="${medians[launcher]}"; p="${medians[plain]}"; c="${medians[curl]}"
   p1_launcher[$jh]="$l"
-  reach=""
-  if [ $(( 3 * ${c%.*} )) -lt "${medians[version]%.*}" ]; then
-    reach=", less than the application's start alone: no JVM flag or archive gets there, only trimming the Java code's start-up can"
+  rp="$(paired launcher plain)"; rc="$(paired launcher curl)"
+  r "" "### JDK $f ($(jdk_name "$jh"))" ""
+  r "First run, before any archive: $first_ms ms (the archive was then made in the background in $made_ms ms)." ""
+  r "| command | wall time | CPU | launcher ÷ this, wall | launcher ÷ this, CPU | target |"
+  r "|---|---|---|---|---|---|"
+  row() { # NAME LABEL [TARGET]
+    local ratio="" cratio="" target=""
+    if [ "$1" != launcher ]; then ratio="$(paired launcher "$1")"; cratio="$(paired launcher "$1" c)"; fi
+    [ -n "${3:-}" ] && target="≤ $3: $(verdict "$ratio" "$3")"
+    r "| $2 | ${medians[$1]} ms (${q1[$1]}–${q3[$1]}) | ${cpu[$1]} ms | $ratio | $cratio | $target |"
+  }
+  row jvm "\`java -version\`"
+  row version "launcher \`--version\`"
+  row launcher "**launcher**"
+  row direct "no launcher"
+  row nocds "no archive"
+  row plain "plain \`java -jar\`" 0.5
+  row curl "curl+jq" 2.5
+  s "| P1 JDK $f: launcher ≤ 0.5 × plain java -jar | $l ms vs $p ms, paired ratio $rp | $(verdict "$rp" 0.5) |"
+  s "| P1 JDK $f: launcher ≤ 2.5 × curl+jq | $l ms vs $c ms, paired ratio $rc | $(verdict "$rc" 2.5) |"
+  if [ -n "$sdk_jar" ]; then
+    row sdk "OpenAI SDK"
+    row sdkbest "OpenAI SDK, best flags" 0.25
+    rb="$(paired launcher sdkbest)"
+    s "| P1 JDK $f: launcher ≤ 0.25 × the OpenAI-SDK check, best flags | $l ms vs ${medians[sdkbest]} ms, paired ratio $rb | $(verdict "$rb" 0.25) |"
   fi
-  limits+=("- **P1, JDK $f**: of the launcher's $l ms, ${medians[jvm]} ms is the JVM's own start (\`java -version\`),
-  $(( ${medians[version]%.*} - ${medians[jvm]%.*} )) ms the application's start before any check work (\`rollforward --version\`: mostly
-  picocli building its command model by reflection over every subcommand, from pre-Java-6 class files that
-  JDK 25's AOT cache skips and JDK 17's static archive holds but cannot pre-link), and $(( ${l%.*} - ${medians[version]%.*} )) ms the check itself (YAML config through
-  Jackson, an OkHttp client that sets up TLS even for http:// routes, two loopback round trips, response bodies
-  parsed by Jackson databind). curl+jq takes $c ms in all; 3 × that is $(( 3 * ${c%.*} )) ms$reach. Without the archive
-  the launcher takes ${medians[nocds]} ms, so the archive saves $(( ${medians[nocds]%.*} - ${l%.*} )) ms and the flags $(( ${p%.*} - ${medians[nocds]%.*} )) ms against plain \`java -jar\`.")
-  rp="$(ratio "$l" "$p")"; rc="$(ratio "$l" "$c")"
-  r "| $f | ${medians[jvm]} ms | ${medians[version]} ms | ${medians[nocds]} ms | **$l ms** | $p ms | $c ms | $rp $(verdict "$rp" 0.55) | $rc $(verdict "$rc" 3) | $first_ms ms | $made_ms ms |"
-  s "| P1 JDK $f: launcher ≤ 0.55 × plain java -jar | $l ms vs $p ms = $rp | $(verdict "$rp" 0.55) |"
-  s "| P1 JDK $f: launcher ≤ 3 × curl+jq | $l ms vs $c ms = $rc | $(verdict "$rc" 3) |"
+  app_ms=$(( ${medians[version]%.*} - ${medians[jvm]%.*} ))
+  check_ms=$(( ${l%.*} - ${medians[version]%.*} ))
+  limits+=("- **P1, JDK $f**: of the launcher's $l ms (${cpu[launcher]} ms CPU), ${medians[jvm]} ms is the JVM's own start (\`java -version\`),
+  $app_ms ms the application's start before any check work (\`rollforward --version\`: loading and initialising
+  the command line's classes and picocli's model of the top command) and $check_ms ms the check itself: the
+  subcommand's model, the YAML config through Jackson, the redactor, an OkHttp client (whose TLS set-up scans
+  the security providers even for an http:// route), two loopback round trips and the records. The launcher's
+  own work is the difference to \`no launcher\`: $(( ${l%.*} - ${medians[direct]%.*} )) ms wall, $(( ${cpu[launcher]%.*} - ${cpu[direct]%.*} )) ms CPU. curl+jq takes $c ms in all
+  (${cpu[curl]} ms CPU): 2.5 × that is $(awk -v c="$c" 'BEGIN { printf "%d", 2.5 * c }') ms, against ${medians[jvm]} ms for a JVM that does nothing. Without the
+  archive the launcher takes ${medians[nocds]} ms: the archive saves $(( ${medians[nocds]%.*} - ${l%.*} )) ms, the flags another $(( ${p%.*} - ${medians[nocds]%.*} )) ms
+  against plain \`java -jar\`.")
 done
 stop_sandbox
 primary="${jdks[0]}"
 startup_ms="${p1_launcher[$primary]}"
+
 
 # =============================================================================================
 say "P2: requests counted at the upstream"
@@ -321,19 +457,49 @@ s "| P3: ≤ (2 × request_ms + start-up) + 10% | $p3 ms vs ≤ $p3_target ms | 
 # =============================================================================================
 say "P4: 200 routes, --all --concurrency 8, 300 ms upstream latency"
 routes=200; conc=8
-{ echo "routes:"; for i in $(seq -w 1 "$routes"); do route "fleet-$i" "$upstream_url/slow/v1" 10000; done; } > "$work/p4.yaml"
+# Which of the route kinds this build's config loader takes (validate sends nothing).
+accepts() {
+  { echo "routes:"; route probe "$upstream_url/slow/v1" 10000 - "" chat "$1"; } > "$work/probe.yaml"
+  ROLLFORWARD_NO_CDS=1 JAVA_HOME="$primary" "$launcher" validate --config "$work/probe.yaml" >/dev/null 2>&1
+}
+gateway_line=""; stream_line=""
+accepts "gateway: litellm" && gateway_line="gateway: litellm"
+accepts "stream: true" && stream_line="stream: true"
+# Route i: chat or responses in turn; of every four, one plain, one behind a gateway (retries left
+# to the gateway), one streamed, one both: as far as the loader takes those keys.
+p4_route() {
+  local i="$1" family=chat extra=() retry="$retry1"
+  [ $(( i % 2 )) = 0 ] && family=responses
+  case $(( i % 4 )) in
+    1) [ -n "$gateway_line" ] && { extra+=("$gateway_line"); retry=-; } ;;
+    2) [ -n "$stream_line" ] && extra+=("$stream_line") ;;
+    3) [ -n "$gateway_line" ] && { extra+=("$gateway_line"); retry=-; }
+       [ -n "$stream_line" ] && extra+=("$stream_line") ;;
+  esac
+  route "fleet-$i" "$upstream_url/slow/v1" 10000 "$retry" "" "$family" ${extra[@]+"${extra[@]}"}
+}
+{ echo "routes:"; for i in $(seq -w 1 "$routes"); do p4_route "$((10#$i))"; done; } > "$work/p4.yaml"
 { echo "routes:"; route fleet-one "$upstream_url/slow/v1" 10000; } > "$work/p4-one.yaml"
+mix="$(awk '/request_family:/ {f[$2]++} /gateway:/ {g++} /stream: true/ {s++} END {printf "%d chat and %d responses routes; %d with `gateway: litellm`, %d with `stream: true`", f["chat"], f["responses"], g, s}' "$work/p4.yaml")"
+both="$(awk '/- label:/ {if (gw && st) b++; gw=0; st=0} /gateway:/ {gw=1} /stream: true/ {st=1} END {if (gw && st) b++; print b+0}' "$work/p4.yaml")"
+not_taken=()
+[ -z "$gateway_line" ] && not_taken+=("\`gateway\`")
+[ -z "$stream_line" ] && not_taken+=("\`stream\`")
 # ceil(routes / conc) waves of two 300 ms round trips
 # shellcheck disable=SC2017
 ideal_ms=$(( (routes + conc - 1) / conc * 2 * 300 ))
 r "" "## P4: a fleet of routes" ""
-r "$routes chat routes, \`check --all --concurrency $conc --quiet\` through \`bin/rollforward\`, against the bench's"
-r "upstream answering every request after 300 ms. Ideal: ceil($routes/$conc) × 2 × 0.3 s = $(secs "$ideal_ms") (no"
+r "$routes routes, \`check --all --concurrency $conc --quiet\` through \`bin/rollforward\`, against the bench's"
+r "upstream (\`bench/slow_upstream.py\`) answering every request after 300 ms, as a LiteLLM proxy would (its"
+r "served-by and retry headers) and as a stream when one is asked for. The mix: $mix ($both both)."
+if [ "${#not_taken[@]}" -gt 0 ]; then
+  r "This build's config loader does not take the key$([ "${#not_taken[@]}" -gt 1 ] && echo s) ${not_taken[*]} yet (\`validate\` refused a route with it): no such routes."
+fi
 rss_tool="python3's wait4"; [ -n "$gnu_time" ] && rss_tool="\`/usr/bin/time -v\`"
-r "start-up counted). Peak RSS from $rss_tool, compared with a"
-r "single-route check against the same upstream. Medians of 3 runs." ""
-r "| JDK | wall time | ideal | wall / ideal (≤ 1.2) | first to last request at the upstream | most in flight | requests counted | peak RSS | single check RSS | RSS ratio (≤ 1.5) | exit |"
-r "|---|---|---|---|---|---|---|---|---|---|---|"
+r "Ideal: ceil($routes/$conc) × 2 × 0.3 s = $(secs "$ideal_ms") (no start-up counted). Peak RSS from $rss_tool, compared with a"
+r "single-route check (one plain chat route) against the same upstream. Medians of 3 runs." ""
+r "| JDK | wall time | ideal | wall / ideal (≤ 1.2) | first to last request at the upstream | most in flight | requests counted | verdicts (promote/stay/hold) | peak RSS | single check RSS | RSS ratio (≤ 1.5) | exit |"
+r "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for jh in "${jdks[@]}"; do
   f="$(jdk_feature "$jh")"
   : > "$work/t-p4"; : > "$work/rss-p4"; : > "$work/rss-one"; : > "$work/n-p4"; : > "$work/span-p4"; : > "$work/fly-p4"
@@ -345,14 +511,16 @@ for jh in "${jdks[@]}"; do
     jq '.slow // 0' "$work/stats.json" >> "$work/n-p4"
     jq '._last_ms - ._first_ms' "$work/stats.json" >> "$work/span-p4"
     jq '._max_inflight' "$work/stats.json" >> "$work/fly-p4"
-    p4_records="$(grep -c '"record":"verdict"' "$work/out" || true)"
+    p4_verdicts="$(jq -r 'select(.record == "verdict") | .fallback_decision' "$work/out" \
+      | awk '{n[$1]++} END {printf "%d/%d/%d", n["promote"], n["stay"], n["hold"]}')"
+    [ "$p4_code" = 0 ] || { say "P4 run exited $p4_code; its stderr:"; head -20 "$work/err" >&2; }
     JAVA_HOME="$jh" XDG_CACHE_HOME="$work/cache-$f" measure "$launcher" check --config "$work/p4-one.yaml" --quiet
     echo "$m_rss_kb" >> "$work/rss-one"
   done
   w="$(median < "$work/t-p4")"; rss="$(median < "$work/rss-p4")"; one="$(median < "$work/rss-one")"; n="$(median < "$work/n-p4")"
   span="$(median < "$work/span-p4")"; fly="$(sort -n "$work/fly-p4" | tail -1)"
   rw="$(ratio "$w" "$ideal_ms")"; rr="$(ratio "$rss" "$one")"
-  r "| $f | $(secs "$w") | $(secs "$ideal_ms") | $rw $(verdict "$rw" 1.2) | $(secs "$span") | $fly | $n of $((routes * 2)) ($p4_records verdicts) | $((rss / 1024)) MiB | $((one / 1024)) MiB | $rr $(verdict "$rr" 1.5) | $p4_code |"
+  r "| $f | $(secs "$w") | $(secs "$ideal_ms") | $rw $(verdict "$rw" 1.2) | $(secs "$span") | $fly | $n of $((routes * 2)) | $p4_verdicts | $((rss / 1024)) MiB | $((one / 1024)) MiB | $rr $(verdict "$rr" 1.5) | $p4_code |"
   limits+=("- **P4, JDK $f**: the upstream saw requests from the first to the last for $(secs "$span") (ideal $(secs "$ideal_ms"), at most $fly in
   flight); the other $(secs $(( w - span ))) of the $(secs "$w") are the JVM's start-up and exit. Peak RSS is $(( (rss - one) / 1024 )) MiB more
   for $routes routes than for one.")
@@ -361,7 +529,41 @@ for jh in "${jdks[@]}"; do
 done
 
 # =============================================================================================
-load_end="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+say "P5: history over a 100k-record evidence log"
+r "" "## P5: \`history\` over a long evidence log" ""
+if ROLLFORWARD_NO_CDS=1 JAVA_HOME="$primary" "$launcher" history --evidence-log "$work/records.jsonl" >/dev/null 2>&1; then
+  # Records as a check writes them (P1's), for 100 routes over many checks, with some verdicts changing.
+  python3 "$bench/evidence_log.py" --records 100000 --routes 100 < "$work/records.jsonl" > "$work/evidence-100k.jsonl"
+  python3 "$bench/evidence_log.py" --records 10000 --routes 100 < "$work/records.jsonl" > "$work/evidence-10k.jsonl"
+  r "\`bin/rollforward history --evidence-log FILE\` over an evidence log of 100,000 records (attempt and verdict"
+  r "records as \`check\` writes them, for 100 routes, some verdicts changing; $(( $(stat -c %s "$work/evidence-100k.jsonl") / 1048576 )) MiB), output to a file."
+  r "Peak RSS compared with the same over 10,000 records: flat means the log is streamed, not held. Medians of 3 runs." ""
+  r "| JDK | 100k records (< 2 s) | peak RSS, 100k | peak RSS, 10k | RSS 100k / 10k | \`--json\`, 100k | exit |"
+  r "|---|---|---|---|---|---|---|"
+  for jh in "${jdks[@]}"; do
+    f="$(jdk_feature "$jh")"
+    : > "$work/t-h"; : > "$work/rss-h"; : > "$work/rss-h10"; : > "$work/t-hj"
+    for i in 1 2 3; do
+      JAVA_HOME="$jh" XDG_CACHE_HOME="$work/cache-$f" measure "$launcher" history --evidence-log "$work/evidence-100k.jsonl"
+      echo "$m_wall_ms" >> "$work/t-h"; echo "$m_rss_kb" >> "$work/rss-h"; h_code="$m_code"
+      JAVA_HOME="$jh" XDG_CACHE_HOME="$work/cache-$f" measure "$launcher" history --evidence-log "$work/evidence-100k.jsonl" --json
+      echo "$m_wall_ms" >> "$work/t-hj"
+      JAVA_HOME="$jh" XDG_CACHE_HOME="$work/cache-$f" measure "$launcher" history --evidence-log "$work/evidence-10k.jsonl"
+      echo "$m_rss_kb" >> "$work/rss-h10"
+    done
+    ht="$(median < "$work/t-h")"; hr="$(median < "$work/rss-h")"; hr10="$(median < "$work/rss-h10")"; hj="$(median < "$work/t-hj")"
+    hrr="$(ratio "$hr" "$hr10")"
+    r "| $f | $ht ms $(verdict "$ht" 2000) | $((hr / 1024)) MiB | $((hr10 / 1024)) MiB | $hrr $(verdict "$hrr" 1.2) | $hj ms | $h_code |"
+    s "| P5 JDK $f: history, 100k records < 2 s | $ht ms | $(verdict "$ht" 2000) |"
+    s "| P5 JDK $f: history RSS flat (100k / 10k ≤ 1.2) | $((hr / 1024)) MiB vs $((hr10 / 1024)) MiB = $hrr | $(verdict "$hrr" 1.2) |"
+  done
+else
+  r "**Not measured**: this build has no \`history\` command (\`rollforward history --evidence-log FILE\` failed)."
+  s "| P5: history, 100k records < 2 s, RSS flat | not measured: no \`history\` command in this build | — |"
+fi
+
+# =============================================================================================
+load_end="$(loadavg)"
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)"
 mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
 {
@@ -374,9 +576,10 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/de
   echo
   echo "- $(nproc) CPUs: ${cpu:-unknown}; memory ${mem:-unknown}; $(uname -sr)"
   echo "- load average (1, 5, 15 min) at the start: $load_start; at the end: $load_end"
+  printf '%s\n' "${loads[@]}"
   for jh in "${jdks[@]}"; do echo "- JDK $(jdk_feature "$jh"): $(jdk_name "$jh") ($jh)"; done
-  echo "- timer: $( [ "$timer" = hyperfine ] && hyperfine --version || echo 'bash loop, date +%s%N, round robin'); $(curl --version | head -1 | cut -d' ' -f1-2); $(jq --version); $(python3 --version)"
-  echo "- launcher flags: \`$(sed -n 's/^vm_flags=(\(.*\))$/\1/p' "$launcher")\` and the start-up archive"
+  echo "- timer: bash \`EPOCHREALTIME\`, paired rounds; $(curl --version | head -1 | cut -d' ' -f1-2); $(jq --version); $(python3 --version)"
+  echo "- launcher flags: \`$vm_flags_text\` and the start-up archive"
   echo "  (static AppCDS on JDK 17-24, AOT cache on JDK 25+), made by a background training run on first use"
   echo
   echo "## Targets"
@@ -390,7 +593,6 @@ mem="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/de
   echo "## What limits the figures"
   echo
   printf '%s\n' "${limits[@]}"
-
 } > "$out"
 say "wrote $out"
 cat "$summary" >&2

@@ -11,7 +11,9 @@ Every mode lives under its own path prefix, so one server serves them all:
     http://127.0.0.1:PORT/<mode>/v1/responses             POST
 
 modes:
-    healthy   the family's success object for the canary key, a 401 JSON error for any other
+    healthy   the family's success object for the canary key, a 401 JSON error for any other;
+              as a stream (SSE) when the request asks for one ("stream": true), and with the
+              headers a LiteLLM proxy adds (who served, no retries, no fallbacks)
     slow      the same, each answer after --latency-ms
     503       503 upstream_overloaded, always
     429       429 rate_limit_exceeded without Retry-After, always
@@ -94,6 +96,33 @@ def success(chat, n, model):
             "usage": {"input_tokens": 12, "output_tokens": 1, "total_tokens": 13}}
 
 
+def sse(chat, n, model):
+    """The family's success as a stream: chat chunks ending [DONE], or responses events."""
+    if chat:
+        base = {"id": "chatcmpl-bench%06d" % n, "object": "chat.completion.chunk", "created": int(time.time()),
+                "model": model}
+        chunks = [dict(base, choices=[{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]),
+                  dict(base, choices=[{"index": 0, "delta": {"content": "ok"}, "finish_reason": None}]),
+                  dict(base, choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}]),
+                  dict(base, choices=[], usage={"prompt_tokens": 12, "completion_tokens": 1, "total_tokens": 13})]
+        return "".join("data: %s\n\n" % json.dumps(c) for c in chunks) + "data: [DONE]\n\n"
+    done = success(False, n, model)
+    started = dict(done, status="in_progress", output=[], usage=None)
+    events = [("response.created", {"response": started}),
+              ("response.output_text.delta", {"item_id": "msg_bench%06d" % n, "output_index": 0,
+                                              "content_index": 0, "delta": "ok"}),
+              ("response.completed", {"response": done})]
+    return "".join("event: %s\ndata: %s\n\n" % (t, json.dumps(dict(e, type=t, sequence_number=i)))
+                   for i, (t, e) in enumerate(events))
+
+
+def litellm(model):
+    """What a LiteLLM proxy says about who served: one deployment, no retries, no fallbacks."""
+    return {"x-litellm-model-id": "bench-deployment-1", "x-litellm-model-api-base": "http://127.0.0.1",
+            "x-litellm-model-group": model, "x-litellm-attempted-retries": "0",
+            "x-litellm-attempted-fallbacks": "0"}
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as a real upstream
     # Headers and body go out in two writes; with Nagle on, the second waits for the client's
@@ -109,10 +138,10 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length > 0 else b""
 
-    def _send(self, status, obj, headers=None):
-        data = json.dumps(obj).encode()
+    def _send(self, status, obj, headers=None, content_type="application/json"):
+        data = (obj if isinstance(obj, str) else json.dumps(obj)).encode()
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("X-Upstream", "bench")
         label = self.headers.get("X-Route-Label")
@@ -152,17 +181,20 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(404, error("Invalid URL (%s %s)" % (self.command, self.path), "invalid_request_error", None))
         chat = rest == "/v1/chat/completions"
         try:
-            model = json.loads(body or b"{}").get("model", "unknown")
-        except ValueError:
-            model = "unknown"
+            request = json.loads(body or b"{}")
+            model, stream = request.get("model", "unknown"), request.get("stream") is True
+        except (ValueError, AttributeError):
+            model, stream = "unknown", False
         canary = self.headers.get("Authorization", "") == "Bearer " + self.server.key
         rid = {"x-request-id": "req_bench_%d" % n}
         if mode == "slow":
             time.sleep(self.server.latency)
         if mode in ("healthy", "slow"):
+            if canary and stream:
+                return self._send(200, sse(chat, n, model), dict(rid, **litellm(model)), "text/event-stream")
             if canary:
-                return self._send(200, success(chat, n, model), rid)
-            return self._send(401, error("Invalid token", "new_api_error", ""), rid)
+                return self._send(200, success(chat, n, model), dict(rid, **litellm(model)))
+            return self._send(401, error("Invalid token", "new_api_error", ""), dict(rid, **litellm(model)))
         if mode == "503":
             return self._send(503, error("The upstream is overloaded", "comet_api_error", "upstream_overloaded"), rid)
         if mode == "429":
