@@ -23,6 +23,10 @@ public final class StderrTable implements ResultSink {
             headerShown = true;
         }
         console.info(rows(result));
+        String changes = ChangeText.of(result.previous());
+        if (changes != null) {
+            console.info("  " + changes);
+        }
         // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
         for (AttemptResult a : result.attempts()) {
             String detail = a.noAnswerDetail();

@@ -14,6 +14,7 @@ import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.DecisionCounts;
+import dev.rollforward.report.LastChecks;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.report.ResultSink;
@@ -102,7 +103,9 @@ public final class CheckSession {
     }
 
     private int checkAndReport(String checkId, List<Route> routes, Map<String, Credentials> credentials) {
-        List<ResultSink> sinks = OutputSinks.build(options, env.env(), console, new RecordJson(checkId, console.redactor()));
+        RecordJson json = new RecordJson(checkId, console.redactor());
+        List<ResultSink> sinks = OutputSinks.build(options, env.env(), console, json);
+        LastChecks last = lastChecks(routes);
         if (options.verbose()) {
             console.info("http: " + proxies.describe());
         }
@@ -111,7 +114,7 @@ public final class CheckSession {
             CheckRunner runner = new CheckRunner(transport, env.clock(),
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));
-            runner.checkAll(routes, credentials, options.reviewLink(), options.concurrency(), result -> deliver(sinks, result));
+            runner.checkAll(routes, credentials, options.reviewLink(), options.concurrency(), result -> deliver(sinks, last.attach(result, json)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             console.error("interrupted before every route was checked; treat this run as hold");
@@ -126,6 +129,20 @@ public final class CheckSession {
             }
         }
         return ExitCode.of(summary.worst()).code();
+    }
+
+    /** Read once, before anything is sent; an unreadable log costs the comparison, not the check. */
+    private LastChecks lastChecks(List<Route> routes) {
+        if (options.evidenceLog() == null) {
+            return LastChecks.none();
+        }
+        try {
+            return LastChecks.read(options.evidenceLog(), routes.stream().map(Route::label).toList());
+        } catch (IOException e) {
+            console.error("cannot read the evidence log " + options.evidenceLog() + " to compare with the last check ("
+                    + e.getClass().getSimpleName() + "); the verdicts will carry no previous");
+            return LastChecks.none();
+        }
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {
