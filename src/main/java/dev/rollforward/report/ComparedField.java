@@ -37,12 +37,22 @@ enum ComparedField {
         return EvidenceRecord.text(record, path);
     }
 
-    /** What differs from {@code was} to {@code now}, field by field in contract order. */
-    static List<Previous.Change> between(JsonNode was, JsonNode now) {
+    /** A record's compared values, indexed by ordinal: all a history keeps of them, not the whole record. */
+    static String[] valuesOf(JsonNode record) {
+        ComparedField[] fields = values();
+        String[] out = new String[fields.length];
+        for (ComparedField f : fields) {
+            out[f.ordinal()] = f.read(record);
+        }
+        return out;
+    }
+
+    /** What differs from {@code was} to {@code now} (each from {@link #valuesOf}), field by field in contract order. */
+    static List<Previous.Change> between(String[] was, String[] now) {
         List<Previous.Change> out = new ArrayList<>();
         for (ComparedField f : values()) {
-            String before = f.read(was);
-            String after = f.read(now);
+            String before = was[f.ordinal()];
+            String after = now[f.ordinal()];
             if (!Objects.equals(before, after)) {
                 out.add(new Previous.Change(f.wire(), before, after));
             }

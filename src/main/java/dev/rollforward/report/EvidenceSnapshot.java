@@ -19,6 +19,7 @@ final class EvidenceSnapshot implements Closeable {
     private final Path file;
     private final FileChannel channel;
     private final long size;
+    private long bytesRead;
 
     private EvidenceSnapshot(Path file, FileChannel channel, long size) {
         this.file = file;
@@ -78,7 +79,13 @@ final class EvidenceSnapshot implements Closeable {
             total += n;
         }
         into.position(into.position() + total);
+        bytesRead += total;
         return total;
+    }
+
+    /** How much of the file was read: a check reads the tail of a large log, not all of it. */
+    long bytesRead() {
+        return bytesRead;
     }
 
     /** Closing a channel drops this process's locks on the file (POSIX), so it happens under the in-JVM lock. */

@@ -78,7 +78,7 @@ final class EvidenceTail {
 
     /** Parses a line only when it names a route still looked for (or is not in our compact form). */
     private void consider(byte[] data, int offset, int length) {
-        if (length == 0) {
+        if (length == 0 || length > EvidenceRecord.MAX_LINE_BYTES) {
             return;
         }
         int at = indexOf(data, offset, length, LABEL_FIELD);

@@ -48,6 +48,6 @@ public final class LastChecks {
         JsonNode now = EvidenceRecord.parse(json.verdict(result.withPrevious(Previous.NOT_LOOKED_UP)));
         return result.withPrevious(new Previous.Check(EvidenceRecord.text(was, "check_id"),
                 EvidenceRecord.text(was, "started_at"), EvidenceRecord.text(was, "fallback_decision"),
-                ComparedField.between(was, now)));
+                ComparedField.between(ComparedField.valuesOf(was), ComparedField.valuesOf(now))));
     }
 }

@@ -23,16 +23,17 @@ public final class StderrTable implements ResultSink {
             headerShown = true;
         }
         console.info(rows(result));
-        String changes = ChangeText.of(result.previous());
-        if (changes != null) {
-            console.info("  " + changes);
-        }
         // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
         for (AttemptResult a : result.attempts()) {
             String detail = a.noAnswerDetail();
             if (detail != null && !detail.isBlank()) {
                 console.info("  " + result.label() + " " + a.phase().wire() + ": " + detail.replaceAll("[\\r\\n\\t]+", " ").strip());
             }
+        }
+        // With an evidence log: what is different from the route's last check (a changed config, key or verdict).
+        String changes = ChangeText.of(result.previous());
+        if (changes != null) {
+            console.info("  " + result.label() + ": " + changes);
         }
     }
 

@@ -2,7 +2,11 @@ package dev.rollforward.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.TestRoutes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordJsonTest {
@@ -37,5 +41,26 @@ class RecordJsonTest {
             {"schema_version":1,"record":"attempt","check_id":"route-rollforward-check-20261127-0304","route_label":"noted","request_family":"chat","http_status_class":"4xx","response_shape_seen":"expected","fallback_decision":"promote","retry_count":0,"operator_result":"pass","review_link":null,"reasons":[],"phase":"error-path","http_status":401,"response_id_present":false,"completion_marker":null,"usage_present":false,"upstream_request_id":"req_0123456789abcdef","gateway_retry_count":0,"started_at":"2026-11-27T03:04:05.050Z","duration_ms":5,"tool_version":"0.1.0","route_digest":"sha256:5c3f2b6c0e1d4a7f8b9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4","credential_fingerprint":"sha256:cccc103ede1a"}
             {"schema_version":1,"record":"verdict","check_id":"route-rollforward-check-20261127-0304","route_label":"noted","request_family":"chat","http_status_class":"2xx","response_shape_seen":"expected","fallback_decision":"promote","retry_count":1,"operator_result":"pass","review_link":null,"reasons":["happy-path:gateway_retry_count_unknown"],"http_status":200,"gateway_retry_count":1,"started_at":"2026-11-27T03:04:05Z","duration_ms":13,"tool_version":"0.1.0","route_digest":"sha256:5c3f2b6c0e1d4a7f8b9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4","credential_fingerprint":"sha256:cccc103ede1a"}
             """);
+    }
+
+    /** previous comes last on the verdict only: null for a route's first check, else the last check and what changed. */
+    @Test
+    void previousIsTheVerdictsLastFieldExactlyThis() {
+        RecordJson json = new RecordJson("night-2", Results.REDACTOR);
+        RouteResult route = Results.promote("cometapi-primary", RequestFamily.CHAT, null);
+        String provenance = "\"tool_version\":\"0.1.0\",\"route_digest\":\"" + TestRoutes.PROVENANCE.routeDigest()
+                + "\",\"credential_fingerprint\":\"sha256:cccc103ede1a\"";
+
+        assertThat(json.lines(route.withPrevious(Previous.NOT_LOOKED_UP)).get(2)).endsWith(provenance + "}");
+        assertThat(json.lines(route.withPrevious(Previous.FIRST_CHECK)).get(2)).endsWith(provenance + ",\"previous\":null}");
+        List<String> lines = json.lines(route.withPrevious(new Previous.Check("night-1", "2026-11-27T03:40:05Z", "hold",
+                List.of(new Previous.Change("fallback_decision", "hold", "promote"),
+                        new Previous.Change("served_by.target", "config.targets[1]", null)))));
+        assertThat(lines.get(2)).endsWith(provenance + ",\"previous\":{\"check_id\":\"night-1\","
+                + "\"started_at\":\"2026-11-27T03:40:05Z\",\"fallback_decision\":\"hold\",\"changed\":["
+                + "{\"field\":\"fallback_decision\",\"was\":\"hold\",\"now\":\"promote\"},"
+                + "{\"field\":\"served_by.target\",\"was\":\"config.targets[1]\",\"now\":null}]}}");
+        assertThat(lines.get(0)).as("attempt records carry no previous").doesNotContain("previous");
+        assertThat(lines.get(1)).doesNotContain("previous");
     }
 }
