@@ -33,7 +33,7 @@ public final class ConfigLoader {
     /** RFC 9110 token; a header value is tab or printable ASCII, as OkHttp checks before sending. */
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e]*");
-    private static final Set<String> TOP_KEYS = Set.of("review_link", "routes");
+    private static final Set<String> TOP_KEYS = Set.of("review_link", "require_review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "expect",
             "gateway_retry_headers", "timeouts", "retry", "review_link");
@@ -79,7 +79,7 @@ public final class ConfigLoader {
             }
             routes.add(r);
         }
-        return new RouteFile(file, reviewLink, List.copyOf(routes));
+        return new RouteFile(file, reviewLink, List.copyOf(routes), top.optBoolean("require_review_link"));
     }
 
     private static Route route(Fields f, String defaultReviewLink) throws ConfigException {

@@ -97,6 +97,18 @@ final class Fields {
         return v.longValue();
     }
 
+    /** true or false; absent means false. */
+    boolean optBoolean(String name) throws ConfigException {
+        Node n = map.get(name);
+        if (n == null || n.value() == null) {
+            return false;
+        }
+        if (!(n.value() instanceof Boolean)) {
+            throw wrongType(name, n, "true or false");
+        }
+        return (Boolean) n.value();
+    }
+
     Fields optMapping(String name) throws ConfigException {
         Node n = map.get(name);
         return n == null || n.value() == null ? null : new Fields(file, key(name), n);

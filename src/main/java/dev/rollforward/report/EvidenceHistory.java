@@ -35,9 +35,17 @@ public final class EvidenceHistory {
 
     /**
      * @param only the route labels to keep; empty keeps every route
-     * @throws IOException when the log does not exist or cannot be read
+     * @throws EvidenceLogUnreadable when the log does not exist or cannot be read
      */
-    public static EvidenceHistory read(Path log, Collection<String> only) throws IOException {
+    public static EvidenceHistory read(Path log, Collection<String> only) throws EvidenceLogUnreadable {
+        try {
+            return readOrFail(log, only);
+        } catch (IOException e) {
+            throw new EvidenceLogUnreadable(log, e);
+        }
+    }
+
+    private static EvidenceHistory readOrFail(Path log, Collection<String> only) throws IOException {
         Set<String> wanted = Set.copyOf(only);
         Map<String, List<HistoryCheck>> checks = new TreeMap<>();
         int[] skipped = {0};
@@ -94,6 +102,32 @@ public final class EvidenceHistory {
 
     public int checks() {
         return routes.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** For stderr: how much was read, what was skipped, and each route asked for that has no check. */
+    public List<String> notes(Path log, Collection<String> asked) {
+        List<String> notes = new ArrayList<>();
+        int checks = checks();
+        if (checks == 0 && asked.isEmpty()) {
+            notes.add("history: " + log + " holds no checks yet");
+        } else {
+            int n = routes.size();
+            notes.add("history: " + checks + (checks == 1 ? " check" : " checks") + " of " + n + (n == 1 ? " route" : " routes")
+                    + " in " + log);
+        }
+        for (String route : new java.util.LinkedHashSet<>(asked)) {
+            if (!routes.containsKey(route)) {
+                notes.add("history: no check of route " + route + " in " + log);
+            }
+        }
+        if (skipped > 0) {
+            notes.add("history: skipped " + skipped + (skipped == 1 ? " line that is" : " lines that are")
+                    + " not a whole record (torn by a writer that stopped part way, or written by another tool)");
+        }
+        if (endsMidLine) {
+            notes.add("history: the last line of " + log + " has no line break: its writer stopped part way");
+        }
+        return notes;
     }
 
     /** Lines that are not whole records: torn by a writer that died, or written by another tool. */

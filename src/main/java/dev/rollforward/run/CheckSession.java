@@ -49,10 +49,11 @@ public final class CheckSession {
         return console;
     }
 
-    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous {
+    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous, ReviewLinkRequirement.Missing {
         String checkId = options.identity().checkId(env.clock());
         Selection selection = options.selection();
         List<Route> routes = RouteSelection.select(file, selection.labels(), selection.all());
+        ReviewLinkRequirement.check(file, routes, options.identity());
         Map<String, Credentials> credentials = new LinkedHashMap<>();
         for (Route r : routes) {
             credentials.put(r.label(), Credentials.resolve(file.path(), r, env.env()));

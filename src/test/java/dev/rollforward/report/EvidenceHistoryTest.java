@@ -74,7 +74,7 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void perRouteInTimeOrderWithWhatChangedAtEachStep() throws IOException {
+    void perRouteInTimeOrderWithWhatChangedAtEachStep() throws Exception {
         EvidenceHistory h = EvidenceHistory.read(twoNights(), List.of());
         assertThat(h.routes()).containsExactly("backup", "cometapi-chat");
         assertThat(h.checks()).isEqualTo(4);
@@ -93,7 +93,7 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void jsonIsOneObjectPerCheckWithTheCheckBeforeAndWhatChanged() throws IOException {
+    void jsonIsOneObjectPerCheckWithTheCheckBeforeAndWhatChanged() throws Exception {
         EvidenceHistory h = EvidenceHistory.read(twoNights(), List.of("cometapi-chat"));
         List<String> lines = json(h).lines().toList();
         assertThat(lines).hasSize(3);
@@ -112,14 +112,14 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void onATerminalTheVerdictAndCheckIdAreColouredLikeGitLog() throws IOException {
+    void onATerminalTheVerdictAndCheckIdAreColouredLikeGitLog() throws Exception {
         String shown = text(EvidenceHistory.read(twoNights(), List.of("backup")), true);
         assertThat(shown).isEqualTo("\033[1mbackup: 1 check\033[0m\n"
                 + "2026-11-27T03:40:06Z  \033[33mnight-1\033[0m  \033[1;32mpromote\033[0m  2xx   served_by -  retries 0  -\n");
     }
 
     @Test
-    void tornAndForeignLinesAreSkippedAndCounted() throws IOException {
+    void tornAndForeignLinesAreSkippedAndCounted() throws Exception {
         Path log = dir.resolve("evidence.jsonl");
         Files.writeString(log, "{\"level\":\"info\",\"msg\":\"another tool\"}\n"
                 + "not json at all\n"
@@ -138,7 +138,7 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void aLineLongerThanAnyRecordIsSkippedWithoutBeingHeld() throws IOException {
+    void aLineLongerThanAnyRecordIsSkippedWithoutBeingHeld() throws Exception {
         Path log = dir.resolve("evidence.jsonl");
         Files.writeString(log, "{\"x\":\"" + "y".repeat(EvidenceRecord.MAX_LINE_BYTES + 10) + "\"}\n");
         append(log, "run-1", Results.promote("a", RequestFamily.CHAT, null));
@@ -149,7 +149,7 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void anEmptyLogHasNoChecksAndNothingSkipped() throws IOException {
+    void anEmptyLogHasNoChecksAndNothingSkipped() throws Exception {
         Path log = Files.createFile(dir.resolve("evidence.jsonl"));
         EvidenceHistory h = EvidenceHistory.read(log, List.of());
         assertThat(h.routes()).isEmpty();
@@ -159,15 +159,18 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void aMissingLogOrAFolderCannotBeRead() throws IOException {
+    void aMissingLogOrAFolderCannotBeRead() throws Exception {
         assertThatThrownBy(() -> EvidenceHistory.read(dir.resolve("nope.jsonl"), List.of()))
-                .isInstanceOf(NoSuchFileException.class);
-        assertThatThrownBy(() -> EvidenceHistory.read(dir, List.of())).isInstanceOf(IOException.class);
+                .isInstanceOf(EvidenceLogUnreadable.class).hasCauseInstanceOf(NoSuchFileException.class)
+                .hasMessage("cannot read evidence log " + dir.resolve("nope.jsonl")
+                        + ": no such file; name the file that check --evidence-log wrote");
+        assertThatThrownBy(() -> EvidenceHistory.read(dir, List.of())).isInstanceOf(EvidenceLogUnreadable.class)
+                .hasMessageEndingWith(": it is a folder; name the file that check --evidence-log wrote");
         assertThat(dir.resolve("nope.jsonl")).doesNotExist();
     }
 
     @Test
-    void readingNeverChangesTheFileAndNeedsOnlyReadPermission() throws IOException {
+    void readingNeverChangesTheFileAndNeedsOnlyReadPermission() throws Exception {
         Path log = twoNights();
         byte[] before = Files.readAllBytes(log);
         FileTime modified = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
@@ -180,7 +183,7 @@ class EvidenceHistoryTest {
     }
 
     @Test
-    void valuesSomeoneEditedCannotMoveTheTerminalsCursorOrShowAKey() throws IOException {
+    void valuesSomeoneEditedCannotMoveTheTerminalsCursorOrShowAKey() throws Exception {
         Path log = dir.resolve("evidence.jsonl");
         Files.writeString(log, "{\"record\":\"verdict\",\"route_label\":\"a\",\"check_id\":\"evil\\u001b[2Jx\","
                 + "\"started_at\":\"2026-11-27T03:40:05Z\",\"fallback_decision\":\"stay\",\"reasons\":[\"Bearer sk-abcdefghijklmnop\"]}\n");
