@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code rollforward history}: every route's checks in an evidence log, in time order, and what
@@ -48,6 +49,8 @@ public final class EvidenceHistory {
     private static EvidenceHistory readOrFail(Path log, Collection<String> only) throws IOException {
         Set<String> wanted = Set.copyOf(only);
         Map<String, List<HistoryCheck>> checks = new TreeMap<>();
+        Map<String, String> pool = new java.util.HashMap<>();
+        UnaryOperator<String> same = v -> v == null ? null : pool.computeIfAbsent(v, k -> k);
         int[] skipped = {0};
         long[] order = {0};
         boolean midLine;
@@ -63,7 +66,7 @@ public final class EvidenceHistory {
                         skipped[0]++;
                     } else if (EvidenceRecord.isVerdict(record)
                             && (wanted.isEmpty() || wanted.contains(record.get("route_label").asText()))) {
-                        HistoryCheck c = HistoryCheck.of(record, order[0]++);
+                        HistoryCheck c = HistoryCheck.of(record, order[0]++, same);
                         checks.computeIfAbsent(c.routeLabel(), k -> new ArrayList<>()).add(c);
                     }
                 }

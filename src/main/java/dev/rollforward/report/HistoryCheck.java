@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One check of a route as {@code history} shows it: what its verdict record said, and no more
@@ -17,17 +18,29 @@ record HistoryCheck(String routeLabel, String checkId, String startedAt, String 
                     String httpStatusClass, String servedByTarget, String retryCount, List<String> reasons,
                     String reviewLink, String[] compared, long order) {
 
-    static HistoryCheck of(JsonNode verdict, long order) {
+    /**
+     * @param same one instance per distinct value (labels, verdicts, digests and check ids repeat
+     *             across thousands of checks; a large log is held in a fraction of the memory)
+     */
+    static HistoryCheck of(JsonNode verdict, long order, UnaryOperator<String> same) {
         List<String> reasons = new ArrayList<>();
         JsonNode list = verdict.path("reasons");
         if (list.isArray()) {
-            list.forEach(r -> reasons.add(r.isValueNode() ? r.asText() : r.toString()));
+            list.forEach(r -> reasons.add(same.apply(r.isValueNode() ? r.asText() : r.toString())));
         }
-        return new HistoryCheck(verdict.get("route_label").asText(), EvidenceRecord.text(verdict, "check_id"),
-                EvidenceRecord.text(verdict, "started_at"), EvidenceRecord.text(verdict, "fallback_decision"),
-                EvidenceRecord.text(verdict, "http_status_class"), EvidenceRecord.text(verdict, "served_by", "target"),
-                EvidenceRecord.text(verdict, "retry_count"), List.copyOf(reasons),
-                EvidenceRecord.text(verdict, "review_link"), ComparedField.valuesOf(verdict), order);
+        String[] compared = ComparedField.valuesOf(verdict);
+        for (int i = 0; i < compared.length; i++) {
+            compared[i] = same.apply(compared[i]);
+        }
+        return new HistoryCheck(same.apply(verdict.get("route_label").asText()), same.apply(text(verdict, "check_id")),
+                text(verdict, "started_at"), same.apply(text(verdict, "fallback_decision")),
+                same.apply(text(verdict, "http_status_class")), same.apply(text(verdict, "served_by", "target")),
+                same.apply(text(verdict, "retry_count")), List.copyOf(reasons), same.apply(text(verdict, "review_link")),
+                compared, order);
+    }
+
+    private static String text(JsonNode record, String... path) {
+        return EvidenceRecord.text(record, path);
     }
 
     /** The time order: by {@code started_at}; a record without a readable one goes last, in file order. */

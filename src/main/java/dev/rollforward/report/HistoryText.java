@@ -1,6 +1,5 @@
 package dev.rollforward.report;
 
-import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.Decision;
 import java.io.PrintStream;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class HistoryText {
 
     private final PrintStream out;
     private final boolean colour;
-    private final Redactor redactor = Redactor.none();
+    private final ShownValues values = new ShownValues();
 
     /** @param colour stdout is a terminal that wants colour */
     public HistoryText(PrintStream out, boolean colour) {
@@ -64,12 +63,8 @@ public final class HistoryText {
         return sb.toString();
     }
 
-    /** Values come from a file anyone may have edited: no control characters (no escape sequences), no key-like token. */
     private String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "-";
-        }
-        return redactor.redact(value.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", "?"));
+        return values.text(value);
     }
 
     private static String pad(String text, int width) {
