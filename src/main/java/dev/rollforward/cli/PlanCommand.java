@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.report.PlanJson;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
@@ -34,7 +35,7 @@ final class PlanCommand extends Subcommand {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
                 boolean set = EnvVars.isSet(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), set));
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), set, RouteDigest.of(r)));
                 if (name != null && !set) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
                             + " is not set; a check would stop with a config error");

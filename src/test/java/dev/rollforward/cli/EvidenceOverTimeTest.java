@@ -205,4 +205,17 @@ class EvidenceOverTimeTest {
         assertThat(cli.run("--help")).isZero();
         assertThat(cli.stdout).contains("  history ").contains("   66   history: the evidence log does not exist or cannot be read\n");
     }
+
+    /** The handover question "which config was that?": plan shows the digest a check of that config records. */
+    @Test
+    void planShowsTheDigestThatACheckOfTheSameConfigRecords() throws IOException {
+        assertThat(check("night-1")).isZero();
+        String checked = verdict().get("route_digest").asText();
+        assertThat(cli.run("plan", "--config", config.toString())).isZero();
+        assertThat(cli.records()).extracting(r -> r.get("route_digest").asText()).containsExactly(checked, checked);
+
+        Files.writeString(config, Files.readString(config).replace("model: gpt-4o-mini", "model: gpt-4.1-mini"));
+        assertThat(cli.run("plan", "--config", config.toString())).isZero();
+        assertThat(cli.record(0).get("route_digest").asText()).isNotEqualTo(checked);
+    }
 }
