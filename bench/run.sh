@@ -148,23 +148,26 @@ time_commands() {
   fi
 }
 
-# measure CMD...: runs once; sets m_wall_ms, m_rss_kb, m_code (stdout to $work/out, stderr to $work/err)
+# measure CMD...: runs once; sets m_wall_ms, m_rss_kb, m_cpu_ms (user + system), m_code
+# (stdout to $work/out, stderr to $work/err)
 measure() {
   if [ -n "$gnu_time" ]; then
     local t0; t0="$(now_ms)"; m_code=0
     "$gnu_time" -v -o "$work/time" "$@" > "$work/out" 2> "$work/err" || m_code=$?
     m_wall_ms=$(( $(now_ms) - t0 ))
     m_rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time")"
+    m_cpu_ms="$(awk -F': ' '/(User|System) time \(seconds\)/ { t += $2 } END { printf "%d", t * 1000 }' "$work/time")"
     if grep -q 'Command exited with non-zero status' "$work/time"; then
       m_code="$(sed -n 's/.*Command exited with non-zero status //p' "$work/time")"
     fi
   else
-    read -r m_code m_wall_ms m_rss_kb < <(python3 - "$@" 3>&1 > "$work/out" 2> "$work/err" <<'PY'
+    read -r m_code m_wall_ms m_rss_kb m_cpu_ms < <(python3 - "$@" 3>&1 > "$work/out" 2> "$work/err" <<'PY'
 import os, subprocess, sys, time
 t = time.monotonic()
 p = subprocess.Popen(sys.argv[1:], stdout=sys.stdout, stderr=sys.stderr)
 _, status, ru = os.wait4(p.pid, 0)
-os.write(3, b"%d %d %d\n" % (os.waitstatus_to_exitcode(status), (time.monotonic() - t) * 1000, ru.ru_maxrss))
+os.write(3, b"%d %d %d %d\n" % (os.waitstatus_to_exitcode(status), (time.monotonic() - t) * 1000, ru.ru_maxrss,
+                                (ru.ru_utime + ru.ru_stime) * 1000))
 PY
 )
   fi
@@ -380,7 +383,7 @@ fi
 # =============================================================================================
 if part P5; then
 say "P5: a 100k-line evidence log"
-p5_lines=100000; p5_routes=500; p5_runs=7
+p5_lines=100000; p5_routes=500; p5_runs=9
 start_sandbox healthy
 for label in bench-chat bench-new; do
   { echo "routes:"; route "$label" "$sandbox_url" 5000; } > "$work/p5-$label.yaml"
@@ -393,6 +396,7 @@ python3 "$bench/evidence_log.py" "$work/p5-template.jsonl" "$work/p5-big.jsonl" 
 p5_size="$(wc -l < "$work/p5-big.jsonl") lines, $(( $(stat -c %s "$work/p5-big.jsonl") / 1048576 )) MiB"
 # Each check appends to its own fresh copy (made outside the timing), round robin.
 : > "$work/t-p5-empty"; : > "$work/t-p5-recent"; : > "$work/t-p5-new"
+: > "$work/c-p5-empty"; : > "$work/c-p5-recent"; : > "$work/c-p5-new"
 for i in $(seq 1 "$p5_runs"); do
   for case in empty recent new; do
     case "$case" in
@@ -403,13 +407,15 @@ for i in $(seq 1 "$p5_runs"); do
     JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" \
       measure "$launcher" check --config "$work/p5-$label.yaml" --quiet --evidence-log "$work/p5-log.jsonl"
     [ "$m_code" = 0 ] || { say "P5 check ($case) exited $m_code"; cat "$work/err" >&2; exit 1; }
-    echo "$m_wall_ms" >> "$work/t-p5-$case"
+    echo "$m_wall_ms" >> "$work/t-p5-$case"; echo "$m_cpu_ms" >> "$work/c-p5-$case"
     if [ "$case" = recent ]; then p5_previous="$(jq -r 'select(.record == "verdict") | .previous.check_id' "$work/out")"; fi
   done
 done
 stop_sandbox
 p5_empty="$(median < "$work/t-p5-empty")"; p5_recent="$(median < "$work/t-p5-recent")"; p5_new="$(median < "$work/t-p5-new")"
-p5_target="$(awk -v e="$p5_empty" 'BEGIN { printf "%d", e * 1.10 }')"
+c5_empty="$(median < "$work/c-p5-empty")"; c5_recent="$(median < "$work/c-p5-recent")"; c5_new="$(median < "$work/c-p5-new")"
+# The target is on CPU time (the work a check does); wall time moves with the machine's load.
+p5_target="$(awk -v e="$c5_empty" 'BEGIN { printf "%d", e * 1.10 }')"
 : > "$work/t-p5-h"; : > "$work/rss-p5-h"; : > "$work/t-p5-j"; : > "$work/rss-p5-j"; : > "$work/rss-p5-small"; : > "$work/t-p5-jq"
 for i in 1 2 3; do
   JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" measure "$launcher" history --evidence-log "$work/p5-big.jsonl"
@@ -430,12 +436,14 @@ r "A log of $p5_size: $p5_routes routes checked in turn, made from one real chec
 r "(\`bench/evidence_log.py\`), the route the bench checks (\`bench-chat\`) checked last. One chat route through the"
 r "sandbox, \`check --quiet --evidence-log LOG\` through \`bin/rollforward\` (JDK $(jdk_feature "$primary")), each run on a fresh copy"
 r "of the log (copied outside the timing); medians of $p5_runs runs, round robin. A check reads the log backwards"
-r "from its end until it has the route's last verdict; a route never checked makes it read the whole log once." ""
-r "| log | check wall time | vs an empty log | previous.check_id |"
-r "|---|---|---|---|"
-r "| empty | $p5_empty ms | | null |"
-r "| 100k lines, route checked last | $p5_recent ms | $(ratio "$p5_recent" "$p5_empty") (≤ 1.10: $(verdict "$p5_recent" "$p5_target")) | ${p5_previous:-?} |"
-r "| 100k lines, route never checked | $p5_new ms | $(ratio "$p5_new" "$p5_empty") | null |"
+r "from its end until it has the route's last verdict; a route never checked makes it read the whole log once."
+r "The target is on CPU time (user + system: the work the check does); wall time is shown too, and moves"
+r "with the machine's load (see the load average above)." ""
+r "| log | check CPU time | vs an empty log | wall time | previous.check_id |"
+r "|---|---|---|---|---|"
+r "| empty | $c5_empty ms | | $p5_empty ms | null |"
+r "| 100k lines, route checked last | $c5_recent ms | $(ratio "$c5_recent" "$c5_empty") (≤ 1.10: $(verdict "$c5_recent" "$p5_target")) | $p5_recent ms | ${p5_previous:-?} |"
+r "| 100k lines, route never checked | $c5_new ms | $(ratio "$c5_new" "$c5_empty") | $p5_new ms | null |"
 r "" "\`history\` over the same log (stdout to a file), medians of 3 runs; peak RSS compared with \`history\` of a"
 r "one-check log, and the time with \`jq -c 'select(.record == \"verdict\") | [...]'\` over the same file." ""
 r "| command | wall time | peak RSS | output | exit |"
@@ -444,11 +452,12 @@ r "| \`history\` | $p5_h ms | $((p5_rss_h / 1024)) MiB | $p5_history_lines lines
 r "| \`history --json\` | $p5_j ms | $((p5_rss_j / 1024)) MiB | one object per check | |"
 r "| \`history\`, a one-check log | | $((p5_rss_small / 1024)) MiB | | |"
 r "| \`jq\` over the 100k lines | $p5_jq ms | | | |"
-limits+=("- **P5**: a check on the 100k-line log took $p5_recent ms against $p5_empty ms on an empty one: it read one
-  64 KiB block from the end. A route the log has never seen costs one pass over the whole file ($p5_new ms), in
+limits+=("- **P5**: a check on the 100k-line log used $c5_recent ms of CPU against $c5_empty ms with an empty one: it
+  reads one 64 KiB block from the end (a unit test pins that). A route the log has never seen costs one pass over
+  the whole file ($c5_new ms of CPU), in
   which only lines naming a wanted route are parsed. \`history\` parses every line once (Jackson) and holds each
   check as a few shared strings: $((p5_rss_h / 1024)) MiB peak against $((p5_rss_small / 1024)) MiB for a one-check log.")
-s "| P5: check on a 100k-line log ≤ 1.10 × on an empty log | $p5_recent ms vs $p5_empty ms = $(ratio "$p5_recent" "$p5_empty") | $(verdict "$p5_recent" "$p5_target") |"
+s "| P5: check on a 100k-line log ≤ 1.10 × on an empty log (CPU time) | $c5_recent ms vs $c5_empty ms = $(ratio "$c5_recent" "$c5_empty") | $(verdict "$c5_recent" "$p5_target") |"
 s "| P5: history of 100k lines, peak RSS ≤ 2 × a one-check log | $((p5_rss_h / 1024)) MiB vs $((p5_rss_small / 1024)) MiB = $p5_rr | $(verdict "$p5_rr" 2) |"
 s "| P5: history of 100k lines ≤ 3 × jq over it | $p5_h ms vs $p5_jq ms = $p5_rt | $(verdict "$p5_rt" 3) |"
 fi
