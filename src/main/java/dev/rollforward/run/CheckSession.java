@@ -108,8 +108,9 @@ public final class CheckSession {
         if (options.verbose()) {
             console.info("http: " + proxies.describe());
         }
-        try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(),
-                options.concurrency(), options.verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
+        try (Transport transport = Transport.builder(Version.userAgent()).pacer(env.pacer()).backoff(env.backoff())
+                .concurrency(options.concurrency()).trace(options.verbose() ? line -> console.info("http: " + line) : null)
+                .tls(tls).proxies(proxies).build()) {
             CheckRunner runner = new CheckRunner(transport, env.clock(),
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));

@@ -37,7 +37,8 @@ class TransportRetryTest {
 
     private final FakePacer pacer = new FakePacer();
     /** Deterministic full jitter: always the ceiling, so delays are exactly base * 2^n capped. */
-    private final Transport transport = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null);
+    private final Transport transport = Transport.builder(Routes.USER_AGENT)
+            .pacer(pacer).backoff(new Backoff(bound -> bound)).build();
 
     @AfterEach
     void close() {
