@@ -1,6 +1,5 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
 import java.util.List;
@@ -21,10 +20,12 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     private final Pacer pacer;
     private final Backoff backoff;
+    private final ErrorCodeReader errorCodes;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes) {
         this.pacer = pacer;
         this.backoff = backoff;
+        this.errorCodes = errorCodes;
     }
 
     @Override
@@ -81,13 +82,13 @@ final class BoundedRetryInterceptor implements Interceptor {
         trace.countResend();
     }
 
-    private static String errorCode(Response response) {
+    private String errorCode(Response response) {
         int code = response.code();
         if (code != 429 && code < 500) {
             return null;
         }
         try {
-            return BodyClassifier.classify(response.peekBody(ERROR_PEEK_BYTES).bytes(), false).errorCode();
+            return errorCodes.errorCode(response.peekBody(ERROR_PEEK_BYTES).bytes());
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable body does not block the status-based rule
         }

@@ -41,7 +41,7 @@ final class OkHttpClients implements AutoCloseable {
                 // TLS is set up per https route (forRoute): loading the trust store costs
                 // a few hundred milliseconds of start-up that an http route never needs.
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .addInterceptor(new BoundedRetryInterceptor(settings.pacer, settings.backoff));
+                .addInterceptor(new BoundedRetryInterceptor(settings.pacer, settings.backoff, settings.errorCodes));
         if (settings.proxies != null) {
             b.proxySelector(settings.proxies).proxyAuthenticator(settings.proxies.authenticator());
         }

@@ -31,9 +31,12 @@ public final class Transport implements AutoCloseable {
         this.userAgent = settings.userAgent;
     }
 
-    /** A transport for a run that sends as {@code userAgent}; every other setting has a default. */
-    public static Builder builder(String userAgent) {
-        return new Builder(userAgent);
+    /**
+     * A transport for a run that sends as {@code userAgent} and reads error bodies' codes with
+     * {@code errorCodes}; every other setting has a default.
+     */
+    public static Builder builder(String userAgent, ErrorCodeReader errorCodes) {
+        return new Builder(userAgent, errorCodes);
     }
 
     /** Sends one attempt and returns what was seen; never throws for network trouble. */
@@ -72,6 +75,7 @@ public final class Transport implements AutoCloseable {
     public static final class Builder {
 
         final String userAgent;
+        final ErrorCodeReader errorCodes;
         Pacer pacer = Pacer.SYSTEM;
         Backoff backoff = Backoff.random();
         int concurrency = 1;
@@ -79,8 +83,9 @@ public final class Transport implements AutoCloseable {
         TlsTrust tls;
         EnvProxySelector proxies;
 
-        private Builder(String userAgent) {
+        private Builder(String userAgent, ErrorCodeReader errorCodes) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            this.errorCodes = Objects.requireNonNull(errorCodes, "errorCodes");
         }
 
         /** The retry loop's clock and sleep (default: the system's). */

@@ -6,11 +6,13 @@ import dev.rollforward.vocabulary.Version;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.http.EnvProxySelector;
+import dev.rollforward.http.ErrorCodeReader;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
@@ -108,9 +110,10 @@ public final class CheckSession {
         if (options.verbose()) {
             console.info("http: " + proxies.describe());
         }
-        try (Transport transport = Transport.builder(Version.userAgent()).pacer(env.pacer()).backoff(env.backoff())
-                .concurrency(options.concurrency()).trace(options.verbose() ? line -> console.info("http: " + line) : null)
-                .tls(tls).proxies(proxies).build()) {
+        ErrorCodeReader errorCodes = body -> BodyClassifier.classify(body, false).errorCode();
+        try (Transport transport = Transport.builder(Version.userAgent(), errorCodes).pacer(env.pacer())
+                .backoff(env.backoff()).concurrency(options.concurrency())
+                .trace(options.verbose() ? line -> console.info("http: " + line) : null).tls(tls).proxies(proxies).build()) {
             CheckRunner runner = new CheckRunner(transport, env.clock(),
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));

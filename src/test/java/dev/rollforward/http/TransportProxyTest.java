@@ -57,7 +57,7 @@ class TransportProxyTest {
         for (int i = 0; i < envPairs.length; i += 2) {
             env.put(envPairs[i], envPairs[i + 1]);
         }
-        try (Transport t = Transport.builder(Routes.USER_AGENT).pacer(pacer).backoff(new Backoff(bound -> bound))
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound))
                 .tls(tls).proxies(EnvProxySelector.from(env)).build()) {
             return t.send(route, CANARY);
         }

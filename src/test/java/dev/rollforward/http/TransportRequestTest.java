@@ -44,7 +44,7 @@ class TransportRequestTest {
     private final FakePacer pacer = new FakePacer();
     private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
     /** The user agent the CLI really sends. */
-    private final Transport transport = Transport.builder(dev.rollforward.vocabulary.Version.userAgent())
+    private final Transport transport = Transport.builder(dev.rollforward.vocabulary.Version.userAgent(), Routes.ERROR_CODES)
             .pacer(pacer).backoff(new Backoff(bound -> 0)).trace(trace::add).build();
 
     @AfterEach
@@ -220,7 +220,7 @@ class TransportRequestTest {
     void hangingUpstreamsAreCutAtRequestMs() {
         // The one test that waits for real: request_ms is 300 ms, a real clock drives the deadline.
         RealClockPacer real = new RealClockPacer();
-        try (Transport t = Transport.builder(Routes.USER_AGENT).pacer(real).backoff(new Backoff(bound -> bound)).build()) {
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(real).backoff(new Backoff(bound -> bound)).build()) {
             // Headers never come.
             server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
             server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());

@@ -57,7 +57,7 @@ class TransportTlsTest {
     }
 
     private ResponseSnapshot send(TlsTrust tls) {
-        try (Transport t = Transport.builder(Routes.USER_AGENT).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
             return t.send(chat(server, retries(3)), CANARY);
         }
     }
@@ -149,7 +149,7 @@ class TransportTlsTest {
             String yaml = "routes:\n  - label: primary\n    base_url: https://127.0.0.1:" + plain.getLocalPort()
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
-            try (Transport tr = Transport.builder(Routes.USER_AGENT).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
+            try (Transport tr = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
                 ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
