@@ -1,5 +1,6 @@
 package dev.rollforward.http;
 
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;

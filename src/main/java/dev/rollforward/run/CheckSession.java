@@ -11,7 +11,7 @@ import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
-import dev.rollforward.http.EnvProxySelector;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.http.ErrorCodeReader;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;

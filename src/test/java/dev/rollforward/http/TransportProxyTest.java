@@ -7,6 +7,7 @@ import static dev.rollforward.http.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
