@@ -48,7 +48,7 @@ final class BoundedRetryInterceptor implements Interceptor {
                 pauseAndCount(trace, delay);
                 continue;
             }
-            Map<String, List<String>> headers = Headers.lowerCased(response.headers());
+            Map<String, List<String>> headers = response.headers().toMultimap();
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
                     policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
             if (!advice.retry()) {
@@ -66,15 +66,7 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     /** Within max_retries, and the wait must not outlive the attempt's deadline. */
     private boolean mayResend(AttemptTrace trace, int resends, long delay) {
-        if (resends >= trace.policy().maxRetries()) {
-            trace.stopReason(resends == 0 ? null : "retries_exhausted");
-            return false;
-        }
-        if (pacer.nowMillis() + delay >= trace.deadlineMillis()) {
-            trace.stopReason("retry_would_pass_deadline");
-            return false;
-        }
-        return true;
+        return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
     private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {

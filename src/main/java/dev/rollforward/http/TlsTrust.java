@@ -53,16 +53,16 @@ public final class TlsTrust {
         }
     }
 
-    public X509TrustManager trustManager() {
+    X509TrustManager trustManager() {
         return trustManager;
     }
 
-    public SSLSocketFactory socketFactory() {
+    SSLSocketFactory socketFactory() {
         return socketFactory;
     }
 
     /** How many certificates the PEM file added to the JVM's CAs. */
-    public int added() {
+    int added() {
         return added;
     }
 
