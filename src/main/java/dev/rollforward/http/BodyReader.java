@@ -34,7 +34,7 @@ final class BodyReader {
         }
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
-        return new ResponseSnapshot.Answer(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
+        return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), bytes, truncated,
                 bodyError, response.request().url().host(), resends);
     }
 }

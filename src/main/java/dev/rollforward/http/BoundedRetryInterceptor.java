@@ -1,6 +1,5 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
 import java.util.List;
@@ -21,10 +20,12 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     private final Pacer pacer;
     private final Backoff backoff;
+    private final ErrorCodeReader errorCodes;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes) {
         this.pacer = pacer;
         this.backoff = backoff;
+        this.errorCodes = errorCodes;
     }
 
     @Override
@@ -47,7 +48,7 @@ final class BoundedRetryInterceptor implements Interceptor {
                 pauseAndCount(trace, delay);
                 continue;
             }
-            Map<String, List<String>> headers = Headers.lowerCased(response.headers());
+            Map<String, List<String>> headers = response.headers().toMultimap();
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
                     policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
             if (!advice.retry()) {
@@ -65,15 +66,7 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     /** Within max_retries, and the wait must not outlive the attempt's deadline. */
     private boolean mayResend(AttemptTrace trace, int resends, long delay) {
-        if (resends >= trace.policy().maxRetries()) {
-            trace.stopReason(resends == 0 ? null : "retries_exhausted");
-            return false;
-        }
-        if (pacer.nowMillis() + delay >= trace.deadlineMillis()) {
-            trace.stopReason("retry_would_pass_deadline");
-            return false;
-        }
-        return true;
+        return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
     private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {
@@ -81,13 +74,13 @@ final class BoundedRetryInterceptor implements Interceptor {
         trace.countResend();
     }
 
-    private static String errorCode(Response response) {
+    private String errorCode(Response response) {
         int code = response.code();
         if (code != 429 && code < 500) {
             return null;
         }
         try {
-            return BodyClassifier.classify(response.peekBody(ERROR_PEEK_BYTES).bytes(), false).errorCode();
+            return errorCodes.errorCode(response.peekBody(ERROR_PEEK_BYTES).bytes());
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable body does not block the status-based rule
         }

@@ -1,5 +1,6 @@
 package dev.rollforward.http;
 
+import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.vocabulary.Route;
@@ -11,6 +12,8 @@ final class Routes {
 
     static final String CANARY = "sk-test-canary-000000000000000000000";
     static final String USER_AGENT = "rollforward/0.1.0-test";
+    /** The reader run wires in: the check package's classifier. */
+    static final ErrorCodeReader ERROR_CODES = body -> BodyClassifier.classify(body, false).errorCode();
 
     private Routes() {
     }
