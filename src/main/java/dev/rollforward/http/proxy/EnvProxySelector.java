@@ -23,6 +23,17 @@ import okhttp3.Authenticator;
  */
 public final class EnvProxySelector extends ProxySelector {
 
+    /** The variables read, each pair lower case first as curl reads them. */
+    private static final java.util.List<String> VARIABLES = java.util.List.of("https_proxy", "HTTPS_PROXY",
+            "http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY");
+
+    /** {@code env} without any proxy variable: for a run that must never leave loopback through a proxy. */
+    public static Map<String, String> withoutProxyVariables(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.keySet().removeIf(k -> VARIABLES.stream().anyMatch(k::equalsIgnoreCase));
+        return out;
+    }
+
     private final ProxyUrl http;
     private final ProxyUrl https;
     private final NoProxy noProxy;
