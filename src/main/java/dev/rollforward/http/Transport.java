@@ -56,16 +56,18 @@ public final class Transport implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, concurrency * 2));
         dispatcher.setMaxRequestsPerHost(Math.max(5, concurrency * 2));
+        ConnectionPool pool = new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+                .connectionPool(pool)
+                .eventListenerFactory(SendEvents.FACTORY)
                 // TLS is set up per https route (clientFor): loading the trust store costs
                 // a few hundred milliseconds of start-up that an http route never needs.
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .addInterceptor(new BoundedRetryInterceptor(pacer, backoff));
+                .addInterceptor(new BoundedRetryInterceptor(pacer, backoff, pool::evictAll));
         if (proxies != null) {
             b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
         }
@@ -95,7 +97,7 @@ public final class Transport implements AutoCloseable {
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resent());
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -103,7 +105,7 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resent());
         }
     }
 

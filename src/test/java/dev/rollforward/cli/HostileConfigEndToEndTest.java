@@ -16,6 +16,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,5 +229,51 @@ class HostileConfigEndToEndTest {
 
         assertThat(cli.run("check", "--config", p.toString())).isEqualTo(2);
         assertThat(records().get(0).get("completion_marker").asText()).isEqualTo("failed");
+    }
+
+    // ---- 14: a server that closed the idle keep-alive connection ----
+
+    @Test
+    void aServerClosingItsIdleConnectionGivesNoFalseHold() throws IOException {
+        answer(r -> canary(r)
+                ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(Bodies.CHAT)
+                        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build()
+                : json(401, Bodies.NEW_API_401));
+
+        assertThat(cli.run("check", "--config", config("").toString())).isZero();
+        List<JsonNode> records = records();
+        assertThat(records.get(1).get("phase").asText()).isEqualTo("error-path");
+        assertThat(records.get(1).get("retry_count").asInt()).isZero();
+        assertThat(records.get(1).get("reasons").toString()).isEqualTo("[]");
+        assertThat(records.get(2).get("fallback_decision").asText()).isEqualTo("promote");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    // ---- 16: the reason says what rollforward did, and why ----
+
+    @Test
+    void aResendAfterRollforwardsOwnFailedSendIsNamedAsSuch() throws IOException {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("Connection", "close").body(Bodies.CHAT).build());
+        server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+        server.enqueue(json(401, Bodies.NEW_API_401));
+
+        assertThat(cli.run("check", "--config", config("").toString())).isEqualTo(2);
+        List<JsonNode> records = records();
+        assertThat(records.get(1).get("reasons").toString()).isEqualTo("[\"resent_after_no_response\"]");
+        assertThat(records.get(1).get("retry_count").asInt()).isEqualTo(1);
+        assertThat(records.get(2).get("reasons").toString()).isEqualTo("[\"error-path:resent_after_no_response\"]");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aResendAfterTheRouteAnsweredIsNamedApart() throws IOException {
+        server.enqueue(json(200, Bodies.CHAT));
+        server.enqueue(json(503, Bodies.OVERLOADED_503));
+        server.enqueue(json(401, Bodies.NEW_API_401));
+
+        assertThat(cli.run("check", "--config", config("").toString())).isEqualTo(2);
+        assertThat(records().get(1).get("reasons").toString()).isEqualTo("[\"resent_after_retryable_status\"]");
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 }
