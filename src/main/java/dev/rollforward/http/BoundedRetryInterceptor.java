@@ -21,11 +21,14 @@ final class BoundedRetryInterceptor implements Interceptor {
     private final Pacer pacer;
     private final Backoff backoff;
     private final ErrorCodeReader errorCodes;
+    /** Drops the pool's idle connections, so the send after a stale one opens a fresh connection. */
+    private final Runnable freshConnections;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes, Runnable freshConnections) {
         this.pacer = pacer;
         this.backoff = backoff;
         this.errorCodes = errorCodes;
+        this.freshConnections = freshConnections;
     }
 
     @Override
@@ -36,16 +39,27 @@ final class BoundedRetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         RetryPolicy policy = trace.policy();
-        for (int resends = 0; ; resends++) {
+        boolean freshSendMade = false;
+        for (int resends = 0; ; ) {
             Response response;
+            trace.sendStarting();
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
+                boolean canceled = chain.call().isCanceled();
+                // The server closed an idle keep-alive connection: nothing reached the route, so the
+                // fresh send takes this one's place and is no resend (CONTRACT §3). Once per attempt.
+                if (!freshSendMade && RetryRules.staleConnection(e, trace.failedOnReusedConnection(), canceled)) {
+                    freshSendMade = true;
+                    freshConnections.run();
+                    continue;
+                }
                 long delay = backoff.delayMillis(policy, resends);
-                if (!RetryRules.onFailure(e, chain.call().isCanceled()) || !mayResend(trace, resends, delay)) {
+                if (!RetryRules.onFailure(e, canceled) || !mayResend(trace, resends, delay)) {
                     throw e;
                 }
-                pauseAndCount(trace, delay);
+                pauseAndCount(trace, delay, false);
+                resends++;
                 continue;
             }
             Map<String, List<String>> headers = response.headers().toMultimap();
@@ -60,7 +74,8 @@ final class BoundedRetryInterceptor implements Interceptor {
                 return response;
             }
             response.close(); // free the connection before the resend
-            pauseAndCount(trace, delay);
+            pauseAndCount(trace, delay, true);
+            resends++;
         }
     }
 
@@ -69,9 +84,9 @@ final class BoundedRetryInterceptor implements Interceptor {
         return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
-    private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {
+    private void pauseAndCount(AttemptTrace trace, long delay, boolean afterStatus) throws IOException {
         pacer.sleep(delay);
-        trace.countResend();
+        trace.countResend(afterStatus);
     }
 
     private String errorCode(Response response) {

@@ -55,7 +55,7 @@ public final class Transport implements AutoCloseable {
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resent());
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -63,7 +63,7 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resent());
         }
     }
 
