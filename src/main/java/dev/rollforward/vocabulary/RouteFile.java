@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param requireReviewLink {@code require_review_link: true}: a check with no review link is a usage error
  */
-public record RouteFile(String path, String reviewLink, List<Route> routes, boolean requireReviewLink) {
+public record RouteFile(String path, List<Route> routes, boolean requireReviewLink) {
 
     /** A config that leaves the review link optional (the default). */
-    public RouteFile(String path, String reviewLink, List<Route> routes) {
-        this(path, reviewLink, routes, false);
+    public RouteFile(String path, List<Route> routes) {
+        this(path, routes, false);
     }
 
     public Route route(String label) {

@@ -9,6 +9,7 @@ import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Previous;
 import dev.rollforward.vocabulary.TestRoutes;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
 import java.io.IOException;
@@ -99,7 +100,7 @@ class MarkdownReportTest {
     @Test
     void pipesAndMarkupInCellsCannotBreakTheTable() throws IOException {
         AttemptResult odd = Results.error("odd", RequestFamily.CHAT,
-                new ResponseSnapshot.NoAnswer("connect|failed <b>x</b>\nnext", null, null, Results.HOST, 0), 5);
+                new ResponseSnapshot.NoAnswer("connect|failed <b>x</b>\nnext", null, null, Results.HOST, Resends.NONE), 5);
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
