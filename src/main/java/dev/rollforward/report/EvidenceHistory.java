@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +51,7 @@ public final class EvidenceHistory {
     private static EvidenceHistory readOrFail(Path log, Collection<String> only) throws IOException {
         Set<String> wanted = Set.copyOf(only);
         Map<String, List<HistoryCheck>> checks = new TreeMap<>();
-        Map<String, String> pool = new java.util.HashMap<>();
+        Map<String, String> pool = new HashMap<>();
         UnaryOperator<String> same = v -> v == null ? null : pool.computeIfAbsent(v, k -> k);
         int[] skipped = {0};
         long[] order = {0};
@@ -118,7 +120,7 @@ public final class EvidenceHistory {
             notes.add("history: " + checks + (checks == 1 ? " check" : " checks") + " of " + n + (n == 1 ? " route" : " routes")
                     + " in " + log);
         }
-        for (String route : new java.util.LinkedHashSet<>(asked)) {
+        for (String route : new LinkedHashSet<>(asked)) {
             if (!routes.containsKey(route)) {
                 notes.add("history: no check of route " + route + " in " + log);
             }

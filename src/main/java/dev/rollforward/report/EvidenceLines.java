@@ -2,6 +2,7 @@ package dev.rollforward.report;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The lines of an evidence log, start to end, a block at a time: memory stays bounded by the
@@ -72,7 +73,7 @@ final class EvidenceLines {
                 return;
             }
             if (length + n > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
             }
             System.arraycopy(data, offset, bytes, length, n);
             length += n;

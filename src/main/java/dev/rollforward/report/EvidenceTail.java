@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -71,7 +72,7 @@ final class EvidenceTail {
                 carryTooLong = true;
                 carry = new byte[0];
             } else if (!carryTooLong) {
-                carry = java.util.Arrays.copyOf(data, end);
+                carry = Arrays.copyOf(data, end);
             }
         }
     }
