@@ -1,60 +1,31 @@
 #!/usr/bin/env python3
-"""Makes a long evidence log for bench/run.sh (P5, `rollforward history`). Standard library only.
+"""Writes an evidence log of LINES lines for bench/run.sh (P5), from one real check's records.
 
-Reads the records of one real check of one route on stdin (what `rollforward check` prints: its
-attempt records, then its verdict record) and writes --records records on stdout: that check
-repeated for --routes routes, one check a minute per route in time order, with the check id,
-route label, start time and, now and then, the verdict (and the happy path's status class)
-changed, so that `history` has steps to report.
+usage: evidence_log.py TEMPLATE OUT LINES ROUTES LAST_LABEL
+  TEMPLATE    a check's records for one route (its attempts, then its verdict), as rollforward wrote them
+  LINES       lines to write, at least (whole routes: rounded up to a multiple of the template's line count)
+  ROUTES      how many route labels the checks cycle through (fleet-000, fleet-001, ...)
+  LAST_LABEL  the route checked last (the one the bench then checks again): its verdict is the log's last
 
-usage: evidence_log.py --records N --routes R < records.jsonl > evidence.jsonl
+Each check gets its own check_id and started_at (a minute apart), so history has a real time line.
 """
-
-import argparse
-import datetime
 import json
 import sys
+from datetime import datetime, timedelta, timezone
 
-# Every 7th check of a route holds (a 503 after retries), every 13th stays: some changes to show.
-OUTCOMES = ((13, "stay", "5xx", ["happy-path:server_error"]), (7, "hold", "4xx", ["happy-path:rate_limited"]))
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--records", type=int, required=True)
-    ap.add_argument("--routes", type=int, required=True)
-    args = ap.parse_args()
-    template = [json.loads(line) for line in sys.stdin if line.strip()]
-    if not any(r.get("record") == "verdict" for r in template):
-        sys.exit("evidence_log.py: no verdict record on stdin")
-    start = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
-    out = sys.stdout
-    written = check = 0
-    while written < args.records:
-        at = start + datetime.timedelta(minutes=check)
-        decision, status_class, reasons = "promote", "2xx", []
-        for every, d, c, why in OUTCOMES:
-            if check % every == every - 1:
-                decision, status_class, reasons = d, c, why
-                break
-        for route in range(args.routes):
-            label = "route-%03d" % route
-            for record in template:
-                if written == args.records:
-                    break
-                r = dict(record)
-                r["check_id"] = "bench-check-%06d" % check
-                r["route_label"] = label
-                r["started_at"] = at.strftime("%Y-%m-%dT%H:%M:%S.") + "%03dZ" % (route % 1000)
-                if r.get("record") == "verdict" or r.get("phase") == "happy-path":
-                    r["fallback_decision"] = decision
-                    r["operator_result"] = "pass" if decision == "promote" else "fail"
-                    r["http_status_class"] = status_class
-                    r["reasons"] = reasons
-                out.write(json.dumps(r, separators=(",", ":")) + "\n")
-                written += 1
-        check += 1
-
-
-if __name__ == "__main__":
-    main()
+template_path, out_path, lines, routes, last_label = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+template = [json.loads(l) for l in open(template_path, encoding="utf-8") if l.strip()]
+checks = -(-lines // len(template))
+start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+with open(out_path, "w", encoding="utf-8") as out:
+    for i in range(checks):
+        label = last_label if i == checks - 1 else "fleet-%03d" % (i % routes)
+        when = (start + timedelta(minutes=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for record in template:
+            r = dict(record)
+            r["check_id"] = "nightly-%05d" % (i // routes)
+            r["route_label"] = label
+            r["started_at"] = when
+            if "previous" in r:
+                r["previous"] = None
+            out.write(json.dumps(r, separators=(",", ":")) + "\n")

@@ -23,6 +23,7 @@ final class RootFields {
     private String status;
     private boolean statusTextual;
     private boolean outputArray;
+    private boolean errorPresent;
     private boolean errorObject;
     private boolean errorTextual;
     private String errorCode;
@@ -65,15 +66,25 @@ final class RootFields {
 
     BodyFacts facts() {
         boolean idPresent = id != null && !id.isEmpty();
+        // A success object that also carries an error (a failed response, a gateway's error wrapped in a
+        // 200) is not a success: it is judged as the error it carries (CONTRACT §5).
+        if (errorPresent) {
+            return errorOrOther(true, idPresent);
+        }
         if ("chat.completion".equals(object) && idPresent && choicesArray && choicesNonEmpty) {
             return new BodyFacts(BodyShape.CHAT_COMPLETION, model, true, finishReason, usageObject, null);
         }
         if ("response".equals(object) && idPresent && statusTextual && outputArray) {
             return new BodyFacts(BodyShape.RESPONSE, model, true, status, usageObject, null);
         }
-        if (errorObject || errorTextual || messageTextual) {
+        return errorOrOther(false, idPresent);
+    }
+
+    private BodyFacts errorOrOther(boolean withError, boolean idPresent) {
+        if (withError && (errorObject || errorTextual) || messageTextual) {
             String code = errorCode == null || errorCode.isEmpty() ? errorType : errorCode;
-            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usageObject, errorObject ? code : null);
+            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, status, usageObject,
+                    withError && errorObject ? code : null);
         }
         return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, status, usageObject, null);
     }
@@ -108,8 +119,9 @@ final class RootFields {
         }
     }
 
-    /** {@code error}: an object (with its {@code code} and {@code type}), a string, or neither. */
+    /** {@code error}: an object (with its {@code code} and {@code type}), a string, or neither; null is none. */
     private void readError(JsonParser p, JsonToken value) throws IOException {
+        errorPresent = value != JsonToken.VALUE_NULL;
         errorObject = value == JsonToken.START_OBJECT;
         errorTextual = value == JsonToken.VALUE_STRING;
         errorCode = null;

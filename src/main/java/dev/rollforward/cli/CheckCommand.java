@@ -40,6 +40,10 @@ final class CheckCommand extends Subcommand {
     @Option(names = "--review-link", paramLabel = "URL", description = "Overrides review_link from the config.")
     String reviewLink;
 
+    @Option(names = "--require-review-link",
+            description = "Refuse to check a route with no review link (exit 64, nothing sent): the ticket comes first.")
+    boolean requireReviewLink;
+
     @Option(names = "--evidence-log", paramLabel = "FILE", description = "Append the records to FILE (JSON Lines).")
     Path evidenceLog;
 
@@ -64,11 +68,11 @@ final class CheckCommand extends Subcommand {
     @Override
     ExitCode execute() throws Exception {
         CheckOptions options = CheckOptions.of(new Selection(routes.labels, all, concurrency), typedCommandLine())
-                .withIdentity(new CheckIdentity(checkId, reviewLink))
+                .withIdentity(new CheckIdentity(checkId, reviewLink, requireReviewLink))
                 .withReports(new ReportFiles(evidenceLog, junit, markdown))
                 .withVerbosity(verbosity.level())
                 .withCaCert(caCert);
-        return runCheck(options, env, config.load());
+        return runCheck(options, env, config.load(env.env()));
     }
 
     /** The command as the user typed it, shell-quoted and redacted, for reports to repeat. */

@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.report.PlanJson;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
@@ -29,15 +30,15 @@ final class PlanCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        List<Route> selected = RouteSelection.select(config.load(), routes.labels, routes.labels.isEmpty());
+        List<Route> selected = RouteSelection.select(config.load(env.env()), routes.labels, routes.labels.isEmpty());
         for (Route r : selected) {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
-                boolean set = EnvVars.isSet(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), set));
-                if (name != null && !set) {
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), problem == null, RouteDigest.of(r)));
+                if (problem != null) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
-                            + " is not set; a check would stop with a config error");
+                            + " " + problem + "; a check would stop with a config error");
                 }
             }
         }

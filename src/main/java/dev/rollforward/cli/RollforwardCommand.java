@@ -26,14 +26,15 @@ public final class RollforwardCommand implements Runnable {
      * The subcommands, in the order --help lists them. picocli builds a command's model by reflection
      * when it is registered, so a run registers only the one it runs; help and completion show all.
      */
-    static final List<String> SUBCOMMANDS = List.of("check", "validate", "plan", "completion", "sandbox", "demo", "help");
+    static final List<String> SUBCOMMANDS = List.of("check", "validate", "plan", "completion", "sandbox", "demo", "history",
+            "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo, history)");
     }
 
     /** The command line for these arguments: with every subcommand, or only the one they run. */
@@ -76,6 +77,7 @@ public final class RollforwardCommand implements Runnable {
             case "completion" -> new CompletionCommand(env);
             case "sandbox" -> new SandboxCommand(env);
             case "demo" -> new DemoCommand(env);
+            case "history" -> new HistoryCommand(env);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);
         };

@@ -25,13 +25,14 @@ final class ValidateCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        RouteFile file = config.load();
+        RouteFile file = config.load(env.env());
         List<String> labels = new ArrayList<>();
         for (Route r : file.routes()) {
             labels.add(r.label() + " (" + r.family().wire() + ")");
             for (String name : new String[] {r.credentialEnv(), r.disabledCredentialEnv()}) {
-                if (name != null && !EnvVars.isSet(env.env(), name)) {
-                    env.err().println("warning: " + r.label() + ": env var " + name + " is not set here; a check needs it");
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    env.err().println("warning: " + r.label() + ": env var " + name + " " + problem + " here; a check needs it");
                 }
             }
         }

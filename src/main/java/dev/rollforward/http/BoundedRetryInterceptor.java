@@ -1,6 +1,5 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.IOException;
 import java.util.List;
@@ -21,10 +20,15 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     private final Pacer pacer;
     private final Backoff backoff;
+    private final ErrorCodeReader errorCodes;
+    /** Drops the pool's idle connections, so the send after a stale one opens a fresh connection. */
+    private final Runnable freshConnections;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes, Runnable freshConnections) {
         this.pacer = pacer;
         this.backoff = backoff;
+        this.errorCodes = errorCodes;
+        this.freshConnections = freshConnections;
     }
 
     @Override
@@ -35,19 +39,30 @@ final class BoundedRetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         RetryPolicy policy = trace.policy();
-        for (int resends = 0; ; resends++) {
+        boolean freshSendMade = false;
+        for (int resends = 0; ; ) {
             Response response;
+            trace.sendStarting();
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
+                boolean canceled = chain.call().isCanceled();
+                // The server closed an idle keep-alive connection: nothing reached the route, so the
+                // fresh send takes this one's place and is no resend (CONTRACT §3). Once per attempt.
+                if (!freshSendMade && RetryRules.staleConnection(e, trace.failedOnReusedConnection(), canceled)) {
+                    freshSendMade = true;
+                    freshConnections.run();
+                    continue;
+                }
                 long delay = backoff.delayMillis(policy, resends);
-                if (!RetryRules.onFailure(e, chain.call().isCanceled()) || !mayResend(trace, resends, delay)) {
+                if (!RetryRules.onFailure(e, canceled) || !mayResend(trace, resends, delay)) {
                     throw e;
                 }
-                pauseAndCount(trace, delay);
+                pauseAndCount(trace, delay, false);
+                resends++;
                 continue;
             }
-            Map<String, List<String>> headers = Headers.lowerCased(response.headers());
+            Map<String, List<String>> headers = response.headers().toMultimap();
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
                     policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
             if (!advice.retry()) {
@@ -59,35 +74,28 @@ final class BoundedRetryInterceptor implements Interceptor {
                 return response;
             }
             response.close(); // free the connection before the resend
-            pauseAndCount(trace, delay);
+            pauseAndCount(trace, delay, true);
+            resends++;
         }
     }
 
     /** Within max_retries, and the wait must not outlive the attempt's deadline. */
     private boolean mayResend(AttemptTrace trace, int resends, long delay) {
-        if (resends >= trace.policy().maxRetries()) {
-            trace.stopReason(resends == 0 ? null : "retries_exhausted");
-            return false;
-        }
-        if (pacer.nowMillis() + delay >= trace.deadlineMillis()) {
-            trace.stopReason("retry_would_pass_deadline");
-            return false;
-        }
-        return true;
+        return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
-    private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {
+    private void pauseAndCount(AttemptTrace trace, long delay, boolean afterStatus) throws IOException {
         pacer.sleep(delay);
-        trace.countResend();
+        trace.countResend(afterStatus);
     }
 
-    private static String errorCode(Response response) {
+    private String errorCode(Response response) {
         int code = response.code();
         if (code != 429 && code < 500) {
             return null;
         }
         try {
-            return BodyClassifier.classify(response.peekBody(ERROR_PEEK_BYTES).bytes(), false).errorCode();
+            return errorCodes.errorCode(response.peekBody(ERROR_PEEK_BYTES).bytes());
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable body does not block the status-based rule
         }

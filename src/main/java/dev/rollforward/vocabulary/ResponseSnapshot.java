@@ -13,8 +13,13 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
     /** Host of the request that produced the final outcome. */
     String requestHost();
 
-    /** Resends rollforward itself made for this attempt. */
-    int resends();
+    /** Resends rollforward itself made for this attempt, by cause. */
+    Resends resent();
+
+    /** How many resends rollforward itself made for this attempt. */
+    default int resends() {
+        return resent().total();
+    }
 
     /** {@code 2xx} style class, or {@code none}. */
     String statusClass();
@@ -31,7 +36,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param bodyError     null, or a reason code when reading the body failed part way
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  String requestHost, int resends) implements ResponseSnapshot {
+                  String requestHost, Resends resent) implements ResponseSnapshot {
 
         @Override
         public String statusClass() {
@@ -52,7 +57,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param failureCode null, or a more specific reason code under {@code reason} (e.g. {@code tls_unknown_ca})
      * @param detail      a short, already redacted explanation for a person
      */
-    record NoAnswer(String reason, String failureCode, String detail, String requestHost, int resends)
+    record NoAnswer(String reason, String failureCode, String detail, String requestHost, Resends resent)
             implements ResponseSnapshot {
 
         @Override

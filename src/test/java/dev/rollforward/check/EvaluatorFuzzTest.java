@@ -8,6 +8,7 @@ import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.TestRoutes;
 import dev.rollforward.vocabulary.RouteResult;
@@ -66,12 +67,12 @@ class EvaluatorFuzzTest {
         Parsed p = Parsed.of(input);
         List<ResponseSnapshot> snaps = new ArrayList<>();
         if (p.status == NO_STATUS) {
-            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed", "api.cometapi.com", 0));
-            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, "api.cometapi.com", 2));
+            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed", "api.cometapi.com", Resends.NONE));
+            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, "api.cometapi.com", new Resends(1, 1)));
         } else {
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null, "api.cometapi.com", 0));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", 1));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", 0));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null, "api.cometapi.com", Resends.NONE));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", new Resends(0, 1)));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", Resends.NONE));
         }
         for (ResponseSnapshot snap : snaps) {
             for (Phase phase : Phase.values()) {
@@ -113,7 +114,7 @@ class EvaluatorFuzzTest {
         }
         require(status != NO_STATUS || j.decision() == Decision.HOLD, "no response is a hold", a);
         // And the record built from it is JSON, whatever the upstream put in its headers.
-        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12);
+        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12, TestRoutes.PROVENANCE);
         String record = new RecordJson("fuzz-1", Redactor.none()).attempt(route, a);
         try {
             require(JSON.readTree(record).get("fallback_decision").asText().equals(j.decision().wire()),

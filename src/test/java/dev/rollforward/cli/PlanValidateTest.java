@@ -51,7 +51,8 @@ class PlanValidateTest {
         cli.env.remove(Cli.CANARY_ENV);
         cli.env.put(Cli.DISABLED_ENV, "  ");
         assertThat(cli.run("plan", "--config", config.toString(), "--route", "primary")).isZero();
-        assertThat(cli.stderr).contains("TEST_CANARY_KEY is not set").contains("TEST_DISABLED_KEY is not set");
+        assertThat(cli.stderr).contains("TEST_CANARY_KEY is not set")
+                .contains("TEST_DISABLED_KEY is set but holds only whitespace");
         assertThat(cli.record(0).get("credential_env_set").asBoolean()).isFalse();
         assertThat(cli.record(1).get("credential_env_set").asBoolean()).isFalse();
         assertThat(server.getRequestCount()).isZero();
@@ -78,7 +79,7 @@ class PlanValidateTest {
         cli.env.remove(Cli.DISABLED_ENV);
         assertThat(cli.run("validate", "--config", config.toString())).isZero();
         assertThat(cli.stderr.lines()).containsExactly(
-                "warning: primary: env var TEST_CANARY_KEY is not set here; a check needs it",
+                "warning: primary: env var TEST_CANARY_KEY is set but empty here; a check needs it",
                 "warning: primary: env var TEST_DISABLED_KEY is not set here; a check needs it",
                 "OK: " + config + ": 1 route: primary (responses)");
     }

@@ -1,5 +1,6 @@
 package dev.rollforward.http;
 
+import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.vocabulary.Route;
@@ -11,15 +12,22 @@ final class Routes {
 
     static final String CANARY = "sk-test-canary-000000000000000000000";
     static final String USER_AGENT = "rollforward/0.1.0-test";
+    /** The reader run wires in: the check package's classifier. */
+    static final ErrorCodeReader ERROR_CODES = body -> BodyClassifier.classify(body, false).errorCode();
 
     private Routes() {
     }
 
     /** One route; {@code extra} is more YAML at the route's indentation (4 spaces). */
     static Route route(MockWebServer server, String family, String extra) {
+        return route(server.url("/v1").toString(), family, extra);
+    }
+
+    /** One route to any base URL (a hand-made server). */
+    static Route route(String baseUrl, String family, String extra) {
         String yaml = "routes:\n"
                 + "  - label: primary\n"
-                + "    base_url: " + server.url("/v1") + "\n"
+                + "    base_url: " + baseUrl + "\n"
                 + "    request_family: " + family + "\n"
                 + "    model: gpt-4o-mini\n"
                 + "    credential_env: TEST_CANARY_KEY\n"

@@ -57,7 +57,7 @@ class TransportTlsTest {
     }
 
     private ResponseSnapshot send(TlsTrust tls) {
-        try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls, null)) {
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
             return t.send(chat(server, retries(3)), CANARY);
         }
     }
@@ -85,7 +85,6 @@ class TransportTlsTest {
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
         assertThat(answer(s).status()).isEqualTo(200);
-        answer(s);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -149,7 +148,7 @@ class TransportTlsTest {
             String yaml = "routes:\n  - label: primary\n    base_url: https://127.0.0.1:" + plain.getLocalPort()
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
-            try (Transport tr = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, null, null)) {
+            try (Transport tr = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
                 ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");

@@ -9,6 +9,7 @@ import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.TestRoutes;
@@ -46,7 +47,7 @@ final class Results {
             headers.put("x-route-label", List.of(label));
         }
         return new ResponseSnapshot.Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), false, null, host,
-                resends);
+                new Resends(0, resends));
     }
 
     static AttemptResult happy(String label, RequestFamily family, ResponseSnapshot s, long ms) {
@@ -78,7 +79,7 @@ final class Results {
         return route(label, RequestFamily.RESPONSES, reviewLink,
                 happy(label, RequestFamily.RESPONSES, snap(401, Bodies.COMET_401, HOST, label, 0), 1500),
                 error(label, RequestFamily.RESPONSES, new ResponseSnapshot.NoAnswer("timeout", null,
-                        "no answer within request_ms", HOST, 0), 30000));
+                        "no answer within request_ms", HOST, Resends.NONE), 30000));
     }
 
     /** A hold whose no-response reason and detail echo a credential (as a careless transport might). */
@@ -86,7 +87,7 @@ final class Results {
         return route(label, RequestFamily.CHAT, REVIEW + "?token=" + CANARY,
                 happy(label, RequestFamily.CHAT, snap(200, Bodies.CHAT, HOST, label, 0), 12),
                 error(label, RequestFamily.CHAT, new ResponseSnapshot.NoAnswer("connect_failed " + DISABLED, null,
-                        "proxy said Bearer " + DISABLED + " refused by <proxy> & co", HOST, 0), 25));
+                        "proxy said Bearer " + DISABLED + " refused by <proxy> & co", HOST, Resends.NONE), 25));
     }
 
     /** A pass with a note: the gateway retried an unknown number of times (Portkey's -1), the happy path still promotes. */
@@ -95,7 +96,7 @@ final class Results {
         headers.put("x-route-label", List.of(label));
         headers.put("x-portkey-retry-attempt-count", List.of("-1"));
         ResponseSnapshot happy = new ResponseSnapshot.Answer(200, headers, Bodies.CHAT.getBytes(StandardCharsets.UTF_8),
-                false, null, HOST, 0);
+                false, null, HOST, Resends.NONE);
         return route(label, RequestFamily.CHAT, null,
                 happy(label, RequestFamily.CHAT, happy, 5),
                 error(label, RequestFamily.CHAT, snap(401, Bodies.OPENAI_401, HOST, label, 0), 5));
@@ -112,7 +113,7 @@ final class Results {
         for (AttemptResult a : attempts) {
             total += a.durationMs();
         }
-        return new RouteResult(label, family, reviewLink, List.of(attempts), T0, total + 3);
+        return new RouteResult(label, family, reviewLink, List.of(attempts), T0, total + 3, TestRoutes.PROVENANCE);
     }
 
     static RunSummary summary(String commandLine, RouteResult... routes) {
