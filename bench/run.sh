@@ -329,7 +329,7 @@ for jh in "${jdks[@]}"; do
     "jvm=$jh/bin/java -Xshare:auto ${vm_flags_text} -version"
     "version=$launcher --version"
     "launcher=$launcher check --config $work/p1.yaml --quiet"
-    "direct=$jh/bin/java ${vm_flags_text} $share -Drollforward.stderr.tty=0 -jar $jar check --config $work/p1.yaml --quiet"
+    "direct=$jh/bin/java ${vm_flags_text} $share -Drollforward.stderr.tty=0 -Drollforward.stdout.tty=0 -jar $jar check --config $work/p1.yaml --quiet"
     "nocds=env ROLLFORWARD_NO_CDS=1 $launcher check --config $work/p1.yaml --quiet"
     "plain=$jh/bin/java -jar $jar check --config $work/p1.yaml --quiet"
     "curl=$curl_cmd"
