@@ -104,13 +104,7 @@ final class RootFields {
         }
         choicesNonEmpty = true;
         if (first == JsonToken.START_OBJECT) {
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                boolean finish = "finish_reason".equals(p.currentName());
-                String text = BodyClassifier.text(p, p.nextToken());
-                if (finish) {
-                    finishReason = text;
-                }
-            }
+            finishReason = texts(p, "finish_reason", null)[0];
         } else {
             BodyClassifier.readValue(p, first);
         }
@@ -124,21 +118,30 @@ final class RootFields {
         errorPresent = value != JsonToken.VALUE_NULL;
         errorObject = value == JsonToken.START_OBJECT;
         errorTextual = value == JsonToken.VALUE_STRING;
-        errorCode = null;
-        errorType = null;
+        String[] codeAndType = errorObject ? texts(p, "code", "type") : new String[2];
         if (!errorObject) {
             BodyClassifier.readValue(p, value);
-            return;
         }
+        errorCode = codeAndType[0];
+        errorType = codeAndType[1];
+    }
+
+    /**
+     * Reads the object whose START_OBJECT was just read, to its END_OBJECT: the text of the last
+     * field named {@code first}, and of the last named {@code second}.
+     */
+    private static String[] texts(JsonParser p, String first, String second) throws IOException {
+        String[] texts = new String[2];
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             String text = BodyClassifier.text(p, p.nextToken());
-            if (name.equals("code")) {
-                errorCode = text;
-            } else if (name.equals("type")) {
-                errorType = text;
+            if (name.equals(first)) {
+                texts[0] = text;
+            } else if (name.equals(second)) {
+                texts[1] = text;
             }
         }
+        return texts;
     }
 
     private static boolean container(JsonParser p, JsonToken value, JsonToken kind) throws IOException {

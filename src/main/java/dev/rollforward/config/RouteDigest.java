@@ -1,11 +1,13 @@
 package dev.rollforward.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rollforward.secrets.CredentialFingerprint;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Route;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,8 @@ import java.util.TreeMap;
  */
 public final class RouteDigest {
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Written with the streaming generator: every check digests its routes, and a databind mapper costs start-up. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private RouteDigest() {
     }
@@ -57,10 +59,38 @@ public final class RouteDigest {
         form.put("timeouts", Map.of("connect_ms", r.timeouts().connectMs(), "request_ms", r.timeouts().requestMs()));
         form.put("retry", Map.of("max_retries", r.retry().maxRetries(), "base_delay_ms", r.retry().baseDelayMs(),
                 "max_delay_ms", r.retry().maxDelayMs(), "max_retry_after_ms", r.retry().maxRetryAfterMs()));
-        try {
-            return CANONICAL.writeValueAsString(form);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a route's canonical form is plain strings and numbers", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, form);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Strings, numbers, nulls, lists and maps, each map's keys in sorted order. */
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer || value instanceof Long) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            throw new IllegalStateException("a route's canonical form is strings, numbers, lists and maps, not " + value.getClass());
         }
     }
 
