@@ -1,40 +1,40 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.run.CheckIdentity;
 import dev.rollforward.run.CheckOptions;
-import dev.rollforward.run.CheckSession;
+import dev.rollforward.run.ReportFiles;
 import dev.rollforward.run.RunEnvironment;
+import dev.rollforward.run.Selection;
+import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.ExitCode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Send the two attempts (happy path, error path) through each chosen route and judge them.",
                 "stdout: one JSON record per attempt, then a verdict record per route. stderr: the table for a person."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends Subcommand {
 
-    private final RunEnvironment env;
+    @Mixin
+    ConfigFileOption config;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Route config (YAML or JSON).")
-    Path config;
-
-    @Option(names = "--route", paramLabel = "LABEL", description = "Route to check; may repeat. Optional when the config has one route.")
-    List<String> routes = new ArrayList<>();
+    @Mixin
+    RouteLabelOption routes;
 
     @Option(names = "--all", description = "Check every route in the config.")
     boolean all;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Selection.DEFAULT_CONCURRENCY,
+            converter = OptionValues.Concurrency.class,
             description = "With --all or several --route: routes checked at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--check-id", paramLabel = "ID", description = "Id on every record (default route-rollforward-check-YYYYMMDD-HHMM, UTC).")
+    @Option(names = "--check-id", paramLabel = "ID", converter = OptionValues.CheckId.class,
+            description = "Id on every record (default route-rollforward-check-YYYYMMDD-HHMM, UTC).")
     String checkId;
 
     @Option(names = "--review-link", paramLabel = "URL", description = "Overrides review_link from the config.")
@@ -54,30 +54,31 @@ final class CheckCommand implements Callable<Integer> {
                     "Proxies come from HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, as in curl."})
     Path caCert;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only errors on stderr.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "HTTP trace (credentials redacted) and stack traces on stderr.")
-    boolean verbose;
+    @Mixin
+    VerbosityOptions verbosity;
 
     CheckCommand(RunEnvironment env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() {
-        if (concurrency < 1 || concurrency > 256) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--concurrency must be between 1 and 256, not " + concurrency);
+    ExitCode execute() throws Exception {
+        CheckOptions options = CheckOptions.of(new Selection(routes.labels, all, concurrency), typedCommandLine())
+                .withIdentity(new CheckIdentity(checkId, reviewLink))
+                .withReports(new ReportFiles(evidenceLog, junit, markdown))
+                .withVerbosity(verbosity.level())
+                .withCaCert(caCert);
+        return runCheck(options, env, config.load());
+    }
+
+    /** The command as the user typed it, shell-quoted and redacted, for reports to repeat. */
+    private String typedCommandLine() {
+        StringBuilder sb = new StringBuilder("rollforward");
+        CommandLine.ParseResult top = spec.root().commandLine().getParseResult();
+        List<String> args = top == null ? List.of() : top.originalArgs();
+        for (String a : args) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9._/:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
-        if (checkId != null && !checkId.matches("[A-Za-z0-9._:-]{1,128}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--check-id may only use letters, digits and . _ : - (at most 128)");
-        }
-        if (quiet && verbose) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose cannot be used together");
-        }
-        CheckOptions options = new CheckOptions(config, List.copyOf(routes), all, concurrency, checkId, reviewLink,
-                evidenceLog, junit, markdown, quiet, verbose, Commands.commandLine(spec), caCert);
-        return new CheckSession(options, env).run();
+        return Redactor.none().redact(sb.toString());
     }
 }

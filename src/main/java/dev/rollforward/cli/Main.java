@@ -1,7 +1,6 @@
 package dev.rollforward.cli;
 
 import dev.rollforward.run.RunEnvironment;
-import java.io.PrintStream;
 
 /** Entry point. Tests call {@link #run} and never exit the JVM. */
 public final class Main {
@@ -10,11 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
-    }
-
-    public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(RunEnvironment.system(out, err), args);
+        System.exit(run(RunEnvironment.system(System.out, System.err), args));
     }
 
     public static int run(RunEnvironment env, String... args) {

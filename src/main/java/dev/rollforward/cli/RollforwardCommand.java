@@ -18,18 +18,13 @@ import picocli.CommandLine.Command;
                 "judges only what it can observe, prints one JSON record per attempt and a verdict per route."},
         subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, CompletionCommand.class, SandboxCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
         footer = {"", "Start with: rollforward demo   (a full check against a local sandbox, no account needed)"})
 public final class RollforwardCommand implements Runnable {
 
-    final RunEnvironment env;
+    private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    RollforwardCommand(RunEnvironment env) {
-        this.env = env;
-    }
 
     @Override
     public void run() {
@@ -37,20 +32,27 @@ public final class RollforwardCommand implements Runnable {
     }
 
     static CommandLine commandLine(RunEnvironment env) {
-        CommandLine cl = new CommandLine(new RollforwardCommand(env), new Factory(env));
+        CommandLine cl = new CommandLine(new RollforwardCommand(), new Factory(env));
         cl.setOut(new PrintWriter(env.out(), true)); // --help and --version, asked for on purpose
         cl.setErr(new PrintWriter(env.err(), true));
-        cl.setParameterExceptionHandler(new ErrorHandlers.Usage());
-        cl.setExecutionExceptionHandler(new ErrorHandlers.Internal());
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (ExitCode c : ExitCode.values()) {
-            codes.put(String.format("%3d", c.code()), c.meaning());
-        }
-        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
+        cl.setExecutionExceptionHandler(new ExitCodeMapper(env));
+        Map<String, String> exitCodes = exitCodeList();
+        cl.getCommandSpec().usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(exitCodes);
         for (CommandLine sub : cl.getSubcommands().values()) {
-            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+            sub.getCommandSpec().usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(exitCodes);
         }
         return cl;
+    }
+
+    /** Every exit code and its meaning, the codes right-aligned (padded by hand: String.format is slow to load). */
+    private static Map<String, String> exitCodeList() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            String code = Integer.toString(c.code());
+            codes.put("   ".substring(code.length()) + code, c.meaning());
+        }
+        return codes;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

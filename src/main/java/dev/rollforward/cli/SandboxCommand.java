@@ -1,60 +1,52 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.sandbox.SandboxMode;
 import dev.rollforward.sandbox.SandboxServer;
+import dev.rollforward.vocabulary.ExitCode;
 import java.io.IOException;
-import java.util.concurrent.Callable;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Serve a local OpenAI-compatible upstream on 127.0.0.1 to rehearse every outcome with no account.",
                 "Routes: POST /v1/chat/completions and POST /v1/responses. Runs until Ctrl-C."})
-final class SandboxCommand implements Callable<Integer> {
+final class SandboxCommand extends Subcommand {
 
     static final int DEFAULT_PORT = 8787;
+    /** The env var the sandbox's routes (config/sandbox.yaml, the demo) read the canary key from. */
     static final String KEY_ENV = "ROLLFORWARD_SANDBOX_KEY";
 
-    private final RunEnvironment env;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8787", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT, converter = OptionValues.Port.class,
+            description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "healthy",
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "healthy", converter = OptionValues.Mode.class,
             description = "How the upstream behaves (default ${DEFAULT-VALUE}). One of: ${COMPLETION-CANDIDATES}",
-            completionCandidates = Modes.class)
-    String mode;
+            completionCandidates = OptionValues.Modes.class)
+    SandboxMode mode;
 
     SandboxCommand(RunEnvironment env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        SandboxMode m = Modes.parse(spec, mode);
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
-        }
+    ExitCode execute() throws IOException, InterruptedException {
         SandboxServer server;
         try {
-            server = SandboxServer.start(port, m);
-        } catch (java.net.BindException e) {
+            server = SandboxServer.start(port, mode);
+        } catch (BindException e) {
             env.err().println("rollforward: port " + port + " on 127.0.0.1 is in use; pick another with --port N");
-            return ExitCode.USAGE.code();
+            return ExitCode.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }));
-        env.err().println("rollforward sandbox: mode " + m.wire() + " (" + m.description() + ")");
+        env.err().println("rollforward sandbox: mode " + mode.wire() + " (" + mode.description() + ")");
         env.err().println("  base URL:   " + server.baseUrl());
         env.err().println("  canary key: " + SandboxServer.CANARY_KEY + "  (a fake key; any other key is refused)");
         env.err().println("  try:        export " + KEY_ENV + "=" + SandboxServer.CANARY_KEY);
@@ -62,23 +54,6 @@ final class SandboxCommand implements Callable<Integer> {
         env.err().println("  stop with Ctrl-C");
         env.err().flush();
         stopped.await();
-        return ExitCode.PASS.code();
-    }
-
-    /** The mode names, for --help and shell completion. */
-    static final class Modes implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(SandboxMode.values()).map(SandboxMode::wire).iterator();
-        }
-
-        static SandboxMode parse(CommandLine.Model.CommandSpec spec, String value) {
-            SandboxMode m = SandboxMode.fromWire(value);
-            if (m == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mode '" + value + "'; one of: "
-                        + String.join(", ", new Modes()));
-            }
-            return m;
-        }
+        return ExitCode.PASS;
     }
 }

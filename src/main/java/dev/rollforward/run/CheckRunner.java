@@ -31,8 +31,6 @@ public final class CheckRunner {
     /** Told when an attempt starts, so a terminal can show what is in flight. */
     public interface Progress {
         void attemptStarted(Route route, Phase phase);
-
-        Progress NONE = (route, phase) -> { };
     }
 
     private final Transport transport;
@@ -45,7 +43,7 @@ public final class CheckRunner {
         this.progress = progress;
     }
 
-    public RouteResult check(Route route, Credentials credentials, String reviewLink) {
+    private RouteResult check(Route route, Credentials credentials, String reviewLink) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<AttemptResult> attempts = new ArrayList<>(2);

@@ -8,6 +8,7 @@ import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.StderrTable;
 import dev.rollforward.report.StdoutRecords;
+import dev.rollforward.secrets.EnvVars;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,24 +21,24 @@ final class OutputSinks {
     }
 
     /** @throws dev.rollforward.report.OutputFileException when a requested file cannot be written */
-    static List<ResultSink> build(CheckOptions options, Map<String, String> env, Console console, RecordJson json) {
+    static List<ResultSink> build(ReportFiles files, Map<String, String> env, Console console, RecordJson json) {
         List<ResultSink> sinks = new ArrayList<>();
         sinks.add(new StdoutRecords(console, json));
         sinks.add(new StderrTable(console));
-        if (options.evidenceLog() != null) {
-            EvidenceLog log = new EvidenceLog(options.evidenceLog(), json, console.redactor());
+        if (files.evidenceLog() != null) {
+            EvidenceLog log = new EvidenceLog(files.evidenceLog(), json, console.redactor());
             log.checkWritable();
             sinks.add(log);
         }
-        if (options.junit() != null) {
-            JUnitReport junit = new JUnitReport(options.junit(), console.redactor());
+        if (files.junit() != null) {
+            JUnitReport junit = new JUnitReport(files.junit(), console.redactor());
             junit.checkWritable();
             sinks.add(junit);
         }
-        String stepSummary = env.get("GITHUB_STEP_SUMMARY");
-        Path summary = stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary);
-        if (options.markdown() != null || summary != null) {
-            MarkdownReport md = new MarkdownReport(options.markdown(), summary, console.redactor());
+        String stepSummary = EnvVars.value(env, "GITHUB_STEP_SUMMARY");
+        Path summary = stepSummary == null ? null : Path.of(stepSummary);
+        if (files.markdown() != null || summary != null) {
+            MarkdownReport md = new MarkdownReport(files.markdown(), summary, console.redactor());
             md.checkWritable();
             sinks.add(md);
         }

@@ -22,10 +22,6 @@ public record RunEnvironment(PrintStream out, PrintStream err, Map<String, Strin
                 "1".equals(System.getProperty("rollforward.stderr.tty")));
     }
 
-    public RunEnvironment(PrintStream out, PrintStream err, Map<String, String> env, Clock clock, Pacer pacer, Backoff backoff) {
-        this(out, err, env, clock, pacer, backoff, false);
-    }
-
     public RunEnvironment withEnv(Map<String, String> newEnv) {
         return new RunEnvironment(out, err, newEnv, clock, pacer, backoff, stderrIsTerminal);
     }

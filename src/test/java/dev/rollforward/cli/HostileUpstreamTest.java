@@ -3,8 +3,6 @@ package dev.rollforward.cli;
 import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,17 +12,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Upstreams that echo keys, send huge or broken bodies: rollforward must not leak, crash,
@@ -32,51 +29,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileUpstreamTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    final Cli cli = new Cli();
 
-    @TempDir
-    Path dir;
+    private final MockWebServer server = cli.upstream();
 
-    private final MockWebServer server = new MockWebServer();
-    private final CliHarness cli = new CliHarness();
-
-    @AfterEach
-    void stop() {
-        server.close();
+    /** Short bounds, so that a hostile upstream costs the test little. */
+    private RouteConfig route(String baseUrl) {
+        return RouteConfig.at(baseUrl).with("timeouts: {connect_ms: 1000, request_ms: 1500}")
+                .with("retry: {max_retries: 1, base_delay_ms: 10, max_delay_ms: 10}");
     }
 
-    private Path config(String baseUrl) throws IOException {
-        Path p = dir.resolve("routes.yaml");
-        Files.writeString(p, "routes:\n  - label: primary\n    base_url: " + baseUrl
-                + "\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: TEST_CANARY_KEY\n"
-                + "    disabled_credential_env: TEST_DISABLED_KEY\n    timeouts: {connect_ms: 1000, request_ms: 1500}\n"
-                + "    retry: {max_retries: 1, base_delay_ms: 10, max_delay_ms: 10}\n");
-        return p;
+    private Path config() {
+        return cli.write(route(server.url("/v1").toString()));
     }
 
-    private void answer(Function<RecordedRequest, MockResponse> f) throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return f.apply(r);
-            }
-        });
-        server.start();
+    private void answer(Function<RecordedRequest, MockResponse> f) {
+        server.setDispatcher(Upstream.answering(f));
     }
 
     private static String presentedKey(RecordedRequest r) {
         return r.getHeaders().get("Authorization").substring("Bearer ".length());
     }
 
-    private JsonNode happyRecord() throws IOException {
-        return JSON.readTree(cli.stdoutLines().get(0));
-    }
-
     @Test
     void keysEchoedInBodyHeaderAndHtmlNeverLeakWithOrWithoutVerbose() throws Exception {
         answer(r -> {
             String key = presentedKey(r);
-            boolean canary = key.equals(CliHarness.CANARY);
+            boolean canary = key.equals(Cli.CANARY);
             return new MockResponse.Builder().code(canary ? 502 : 401)
                     .addHeader("Content-Type", canary ? "text/html" : "application/json")
                     .addHeader("X-Echo-Key", key)
@@ -86,15 +66,15 @@ class HostileUpstreamTest {
                             + "\"code\":\"invalid_api_key\"}}")
                     .build();
         });
-        Path cfg = config(server.url("/v1").toString());
-        Path evidence = dir.resolve("e.jsonl");
-        Path junit = dir.resolve("j.xml");
-        Path md = dir.resolve("m.md");
-        for (String verbose : new String[] {"--review-link=https://t.example.com/1", "--verbose"}) {
-            cli.run("check", "--config", cfg.toString(), verbose, "--evidence-log", evidence.toString(),
-                    "--junit", junit.toString(), "--markdown", md.toString());
+        Path cfg = config();
+        Path evidence = cli.dir().resolve("e.jsonl");
+        Path junit = cli.dir().resolve("j.xml");
+        Path md = cli.dir().resolve("m.md");
+        for (String option : new String[] {"--review-link=https://t.example.com/1", "--verbose"}) {
+            assertThat(cli.run("check", "--config", cfg.toString(), option, "--evidence-log", evidence.toString(),
+                    "--junit", junit.toString(), "--markdown", md.toString())).as(option).isEqualTo(1);
             String everything = cli.stdout + cli.stderr + Files.readString(evidence) + Files.readString(junit) + Files.readString(md);
-            for (String key : new String[] {CliHarness.CANARY, CliHarness.DISABLED}) {
+            for (String key : new String[] {Cli.CANARY, Cli.DISABLED}) {
                 assertThat(everything).doesNotContain(key).doesNotContain(key.substring(5, 13)).doesNotContain(key.substring(20));
             }
         }
@@ -108,10 +88,11 @@ class HostileUpstreamTest {
             Thread t = new Thread(() -> serveHugeBodies(listener, written));
             t.setDaemon(true);
             t.start();
-            int code = cli.run("check", "--config", config("http://127.0.0.1:" + listener.getLocalPort() + "/v1").toString());
+            Path cfg = cli.write(route("http://127.0.0.1:" + listener.getLocalPort() + "/v1"));
+            int code = cli.run("check", "--config", cfg.toString());
 
             assertThat(code).isEqualTo(2);
-            assertThat(happyRecord().get("reasons").toString()).contains("body_too_large");
+            assertThat(cli.record(0).get("reasons").toString()).contains("body_too_large");
             // 256 MiB were offered per response; only about the 1 MiB cap (plus socket buffers) was taken.
             assertThat(written.get()).isLessThan(64L * 1024 * 1024);
         }
@@ -127,7 +108,7 @@ class HostileUpstreamTest {
                 byte[] buf = new byte[8192];
                 int n = in.read(buf); // the request (small); only its Authorization matters
                 OutputStream out = s.getOutputStream();
-                if (!new String(buf, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1).contains(CliHarness.CANARY)) {
+                if (!new String(buf, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1).contains(Cli.CANARY)) {
                     out.write(("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: "
                             + Bodies.NEW_API_401.length() + "\r\nConnection: close\r\n\r\n" + Bodies.NEW_API_401)
                             .getBytes(StandardCharsets.US_ASCII));
@@ -147,33 +128,35 @@ class HostileUpstreamTest {
 
     @Test
     void resetMidBodyIsHoldWithReason() throws Exception {
-        answer(r -> presentedKey(r).equals(CliHarness.CANARY)
+        answer(r -> presentedKey(r).equals(Cli.CANARY)
                 ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                         .body(Bodies.CHAT).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()
                 : new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build());
-        assertThat(cli.run("check", "--config", config(server.url("/v1").toString()).toString())).isEqualTo(2);
-        assertThat(happyRecord().get("reasons").toString()).containsAnyOf("body_incomplete", "no_response");
+        assertThat(cli.run("check", "--config", config().toString())).isEqualTo(2);
+        // The headers are flushed before the connection is shut down (mockwebserver3): the answer started.
+        assertThat(cli.record(0).get("http_status").asInt()).isEqualTo(200);
+        assertThat(Cli.reasons(cli.record(0))).containsExactly("body_incomplete");
     }
 
     @Test
     void slowBodyIsBoundedByRequestMs() throws Exception {
-        answer(r -> presentedKey(r).equals(CliHarness.CANARY)
+        answer(r -> presentedKey(r).equals(Cli.CANARY)
                 ? new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                         .body(Bodies.CHAT).throttleBody(16, 1, java.util.concurrent.TimeUnit.SECONDS).build()
                 : new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build());
         long t0 = System.nanoTime();
-        assertThat(cli.run("check", "--config", config(server.url("/v1").toString()).toString())).isEqualTo(2);
+        assertThat(cli.run("check", "--config", config().toString())).isEqualTo(2);
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2 * 1500 + 2000);
-        assertThat(happyRecord().get("reasons").toString()).contains("body_deadline_exceeded");
+        assertThat(cli.record(0).get("reasons").toString()).contains("body_deadline_exceeded");
     }
 
     @Test
     void invalidUtf8AndJsonBombAndWrongContentTypeEachHoldWithAReason() throws Exception {
         byte[] badUtf8 = "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[\"\u00ff\"]}".getBytes(StandardCharsets.ISO_8859_1);
         String bomb = "[".repeat(5000) + "]".repeat(5000);
-        String[] kinds = {"utf8", "bomb", "ctype"};
+        Map<String, String> reasons = Map.of("utf8", "not_json", "bomb", "json_too_deep", "ctype", "unexpected_content_type");
         answer(r -> {
-            boolean canary = presentedKey(r).equals(CliHarness.CANARY);
+            boolean canary = presentedKey(r).equals(Cli.CANARY);
             if (!canary) {
                 return new MockResponse.Builder().code(401).body(Bodies.NEW_API_401).build();
             }
@@ -185,11 +168,10 @@ class HostileUpstreamTest {
                 default: return b.addHeader("Content-Type", "text/html; charset=utf-8").body(Bodies.CHAT).build();
             }
         });
-        for (String kind : kinds) {
-            Path cfg = config(server.url("/v1").toString());
-            Files.writeString(cfg, Files.readString(cfg) + "    headers: {X-Kind: " + kind + "}\n");
+        for (String kind : reasons.keySet()) {
+            Path cfg = route(server.url("/v1").toString()).header("X-Kind", kind).writeTo(cli.dir().resolve(kind + ".yaml"));
             assertThat(cli.run("check", "--config", cfg.toString())).as(kind).isEqualTo(2);
-            assertThat(happyRecord().get("reasons").size()).as(kind).isPositive();
+            assertThat(Cli.reasons(cli.record(0))).as(kind).containsExactly(reasons.get(kind));
             assertThat(cli.stderr).as(kind).doesNotContain("Exception");
         }
     }

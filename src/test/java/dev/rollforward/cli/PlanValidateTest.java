@@ -3,49 +3,36 @@ package dev.rollforward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** validate and plan send nothing, show no credential, and work without the env vars. */
 class PlanValidateTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    final Cli cli = new Cli();
 
-    @TempDir
-    Path dir;
+    private final MockWebServer server = cli.upstream();
 
-    private final MockWebServer server = new MockWebServer();
-    private final CliHarness cli = new CliHarness();
     private Path config;
 
     @BeforeEach
-    void setUp() throws Exception {
-        server.start();
-        config = dir.resolve("routes.json");
-        Files.writeString(config, "{\"routes\": [{\"label\": \"primary\", \"base_url\": \"" + server.url("/v1")
-                + "\", \"request_family\": \"responses\", \"model\": \"gpt-4o-mini\", \"credential_env\": \"TEST_CANARY_KEY\","
-                + " \"disabled_credential_env\": \"TEST_DISABLED_KEY\", \"headers\": {\"X-Route-Label\": \"primary\"}}]}");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void writeConfig() {
+        config = cli.write(RouteConfig.at(server).family("responses").labelHeader());
     }
 
     @Test
-    void planShowsBothPhasesRedactedAndSendsNothing() throws Exception {
+    void planShowsBothPhasesRedactedAndSendsNothing() {
         int code = cli.run("plan", "--config", config.toString());
 
         assertThat(code).isZero();
         assertThat(server.getRequestCount()).isZero();
         assertThat(cli.stdoutLines()).hasSize(2);
-        JsonNode happy = JSON.readTree(cli.stdoutLines().get(0));
+        JsonNode happy = cli.record(0);
         assertThat(happy.get("phase").asText()).isEqualTo("happy-path");
         assertThat(happy.get("url").asText()).endsWith("/v1/responses");
         assertThat(happy.get("headers").get("Authorization").asText()).isEqualTo("Bearer [REDACTED]");
@@ -55,35 +42,65 @@ class PlanValidateTest {
         assertThat(happy.get("retry").get("max_retries").asInt()).isEqualTo(1);
         assertThat(happy.get("timeouts").get("request_ms").asInt()).isEqualTo(30000);
         assertThat(happy.get("credential_env_set").asBoolean()).isTrue();
-        assertThat(JSON.readTree(cli.stdoutLines().get(1)).get("credential_env").asText()).isEqualTo("TEST_DISABLED_KEY");
-        assertThat(cli.stdout + cli.stderr).doesNotContain(CliHarness.CANARY).doesNotContain(CliHarness.DISABLED);
+        assertThat(cli.record(1).get("credential_env").asText()).isEqualTo(Cli.DISABLED_ENV);
+        assertThat(cli.stdout + cli.stderr).doesNotContain(Cli.CANARY).doesNotContain(Cli.DISABLED);
     }
 
     @Test
-    void planWorksWithEnvVarsUnsetAndSaysWhichAreMissing() throws Exception {
-        cli.env.clear();
+    void planWorksWithEnvVarsUnsetOrBlankAndSaysWhichAreMissing() {
+        cli.env.remove(Cli.CANARY_ENV);
+        cli.env.put(Cli.DISABLED_ENV, "  ");
         assertThat(cli.run("plan", "--config", config.toString(), "--route", "primary")).isZero();
         assertThat(cli.stderr).contains("TEST_CANARY_KEY is not set").contains("TEST_DISABLED_KEY is not set");
-        assertThat(JSON.readTree(cli.stdoutLines().get(0)).get("credential_env_set").asBoolean()).isFalse();
+        assertThat(cli.record(0).get("credential_env_set").asBoolean()).isFalse();
+        assertThat(cli.record(1).get("credential_env_set").asBoolean()).isFalse();
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void planOfAnUnknownRouteIsAConfigError() {
+        assertThat(cli.run("plan", "--config", config.toString(), "--route", "nope")).isEqualTo(78);
+        assertThat(cli.stderr).startsWith("rollforward: config error: ").contains("'nope'").contains("primary");
+        assertThat(cli.stdout).isEmpty();
     }
 
     @Test
     void validatePrintsOneOkLine() {
         assertThat(cli.run("validate", "--config", config.toString())).isZero();
-        assertThat(cli.stderr).contains("OK: ").contains("1 route: primary (responses)");
+        assertThat(cli.stderr.lines()).containsExactly("OK: " + config + ": 1 route: primary (responses)");
         assertThat(cli.stdout).isEmpty();
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
+    void validateWarnsOfUnsetOrBlankEnvVarsAndStillPasses() {
+        cli.env.put(Cli.CANARY_ENV, "");
+        cli.env.remove(Cli.DISABLED_ENV);
+        assertThat(cli.run("validate", "--config", config.toString())).isZero();
+        assertThat(cli.stderr.lines()).containsExactly(
+                "warning: primary: env var TEST_CANARY_KEY is not set here; a check needs it",
+                "warning: primary: env var TEST_DISABLED_KEY is not set here; a check needs it",
+                "OK: " + config + ": 1 route: primary (responses)");
+    }
+
+    @Test
+    void validateReadsAJsonConfigToo() throws Exception {
+        Path json = cli.dir().resolve("routes.json");
+        Files.writeString(json, "{\"routes\": [{\"label\": \"primary\", \"base_url\": \"https://api.example.com/v1\","
+                + " \"request_family\": \"chat\", \"model\": \"gpt-4o-mini\", \"credential_env\": \"TEST_CANARY_KEY\"}]}");
+        assertThat(cli.run("validate", "--config", json.toString())).isZero();
+        assertThat(cli.stderr.lines()).containsExactly("OK: " + json + ": 1 route: primary (chat)");
+    }
+
+    @Test
     void validateNamesFileLineAndKeyAndExits78() throws Exception {
-        Path bad = dir.resolve("bad.yaml");
+        Path bad = cli.dir().resolve("bad.yaml");
         Files.writeString(bad, "routes:\n  - label: a\n    base_url: https://api.cometapi.com/v1\n    request_family: chat\n"
                 + "    model: gpt-4o-mini\n    credential_env: K\n    retry: {max_retries: 5}\n");
         assertThat(cli.run("validate", "--config", bad.toString())).isEqualTo(78);
-        assertThat(cli.stderr).contains("bad.yaml:7").contains("routes[0].retry.max_retries").contains("overload");
-        assertThat(cli.stderr.lines().count()).isEqualTo(1);
+        assertThat(cli.stderr).startsWith("rollforward: config error: " + bad + ":7")
+                .contains("routes[0].retry.max_retries").contains("overload");
+        assertThat(cli.stderr.lines()).hasSize(1);
     }
 
     @Test

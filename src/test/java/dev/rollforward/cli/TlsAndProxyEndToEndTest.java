@@ -1,58 +1,35 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.check.Bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code rollforward check} against https upstreams with a private CA, and through proxies. */
 class TlsAndProxyEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HeldCertificate ROOT_CA = new HeldCertificate.Builder()
             .certificateAuthority(0).commonName("rollforward e2e private CA").build();
     private static final long DAY = 24L * 3600 * 1000;
     private static final String PROXY_PASSWORD = "Pr0xy-pass-9f8e7d6c";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final Cli cli = new Cli();
 
-    private final MockWebServer server = new MockWebServer();
-    private final CliHarness cli = new CliHarness();
+    private final MockWebServer server = cli.upstream();
 
     @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                boolean canary = ("Bearer " + CliHarness.CANARY).equals(r.getHeaders().get("Authorization"));
-                return new MockResponse.Builder().code(canary ? 200 : 401).addHeader("Content-Type", "application/json")
-                        .body(canary ? Bodies.CHAT : Bodies.NEW_API_401).build();
-            }
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void answerHealthy() {
+        server.setDispatcher(Upstream.healthy());
     }
 
     private void serveTls(HeldCertificate leaf) {
@@ -64,18 +41,9 @@ class TlsAndProxyEndToEndTest {
         return new HeldCertificate.Builder().addSubjectAlternativeName(host).signedBy(ROOT_CA).build();
     }
 
-    private Path config(String baseUrl) throws IOException {
-        Path p = dir.resolve("routes.yaml");
-        Files.writeString(p, "routes:\n"
-                + "  - label: primary\n"
-                + "    base_url: " + baseUrl + "\n"
-                + "    request_family: chat\n"
-                + "    model: gpt-4o-mini\n"
-                + "    credential_env: TEST_CANARY_KEY\n"
-                + "    disabled_credential_env: TEST_DISABLED_KEY\n"
-                + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n"
-                + "    retry: {max_retries: 1, base_delay_ms: 100, max_delay_ms: 400, max_retry_after_ms: 5000}\n");
-        return p;
+    private Path config(String baseUrl) {
+        return cli.write(RouteConfig.at(baseUrl).with("timeouts: {connect_ms: 2000, request_ms: 5000}")
+                .with("retry: {max_retries: 1, base_delay_ms: 100, max_delay_ms: 400, max_retry_after_ms: 5000}"));
     }
 
     private String httpsBase() {
@@ -83,27 +51,9 @@ class TlsAndProxyEndToEndTest {
     }
 
     private Path caPem() throws IOException {
-        Path pem = dir.resolve("private-ca.pem");
+        Path pem = cli.dir().resolve("private-ca.pem");
         Files.writeString(pem, ROOT_CA.certificatePem());
         return pem;
-    }
-
-    private List<JsonNode> records() throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        for (String line : cli.stdoutLines()) {
-            out.add(JSON.readTree(line));
-        }
-        return out;
-    }
-
-    private List<String> reasons(JsonNode record) {
-        List<String> out = new ArrayList<>();
-        record.get("reasons").forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private List<String> stderrLinesWith(String text) {
-        return cli.stderr.lines().filter(l -> l.contains(text)).collect(Collectors.toList());
     }
 
     private void assertNoStackTrace() {
@@ -118,15 +68,15 @@ class TlsAndProxyEndToEndTest {
         int code = cli.run("check", "--config", config(httpsBase()).toString());
 
         assertThat(code).isEqualTo(2);
-        List<JsonNode> records = records();
+        List<JsonNode> records = cli.records();
         assertThat(records).hasSize(3);
-        assertThat(reasons(records.get(0))).containsExactly("no_response", "tls_failure", "tls_unknown_ca");
-        assertThat(reasons(records.get(1))).contains("tls_failure", "tls_unknown_ca");
+        assertThat(Cli.reasons(records.get(0))).containsExactly("no_response", "tls_failure", "tls_unknown_ca");
+        assertThat(Cli.reasons(records.get(1))).contains("tls_failure", "tls_unknown_ca");
         assertThat(records.get(2).get("fallback_decision").asText()).isEqualTo("hold");
-        assertThat(stderrLinesWith("primary happy-path: TLS failed"))
+        assertThat(cli.stderrLinesWith("primary happy-path: TLS failed"))
                 .containsExactly("  primary happy-path: TLS failed: unknown certificate authority: "
                         + "pass its CA certificate (PEM) with --ca-cert");
-        assertThat(stderrLinesWith("primary error-path: TLS failed: unknown certificate authority")).hasSize(1);
+        assertThat(cli.stderrLinesWith("primary error-path: TLS failed: unknown certificate authority")).hasSize(1);
         assertNoStackTrace();
         assertThat(server.getRequestCount()).isZero();
     }
@@ -138,7 +88,7 @@ class TlsAndProxyEndToEndTest {
         int code = cli.run("check", "--config", config(httpsBase()).toString(), "--ca-cert", caPem().toString());
 
         assertThat(code).as(cli.stderr).isZero();
-        assertThat(records().get(2).get("fallback_decision").asText()).isEqualTo("promote");
+        assertThat(cli.records().get(2).get("fallback_decision").asText()).isEqualTo("promote");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -151,8 +101,8 @@ class TlsAndProxyEndToEndTest {
         int code = cli.run("check", "--config", config(httpsBase()).toString(), "--ca-cert", caPem().toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(reasons(records().get(0))).contains("tls_failure", "tls_certificate_expired");
-        assertThat(stderrLinesWith("primary happy-path: TLS failed: certificate expired")).hasSize(1);
+        assertThat(Cli.reasons(cli.records().get(0))).contains("tls_failure", "tls_certificate_expired");
+        assertThat(cli.stderrLinesWith("primary happy-path: TLS failed: certificate expired")).hasSize(1);
         assertNoStackTrace();
     }
 
@@ -163,15 +113,15 @@ class TlsAndProxyEndToEndTest {
         int code = cli.run("check", "--config", config(httpsBase()).toString(), "--ca-cert", caPem().toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(reasons(records().get(0))).contains("tls_failure", "tls_hostname_mismatch");
-        assertThat(stderrLinesWith("primary happy-path: TLS failed: hostname mismatch")).hasSize(1);
+        assertThat(Cli.reasons(cli.records().get(0))).contains("tls_failure", "tls_hostname_mismatch");
+        assertThat(cli.stderrLinesWith("primary happy-path: TLS failed: hostname mismatch")).hasSize(1);
         assertNoStackTrace();
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
     void aMissingCaCertFileIsAConfigErrorAndNothingIsSent() throws IOException {
-        Path missing = dir.resolve("missing.pem");
+        Path missing = cli.dir().resolve("missing.pem");
 
         int code = cli.run("check", "--config", config(server.url("/v1").toString()).toString(), "--ca-cert", missing.toString());
 
@@ -183,7 +133,7 @@ class TlsAndProxyEndToEndTest {
 
     @Test
     void anInvalidCaCertFileIsAConfigErrorAndNothingIsSent() throws IOException {
-        Path bad = dir.resolve("bad.pem");
+        Path bad = cli.dir().resolve("bad.pem");
         Files.writeString(bad, "-----BEGIN CERTIFICATE-----\nZ2FyYmFnZQ==\n-----END CERTIFICATE-----\n");
 
         int code = cli.run("check", "--config", config(server.url("/v1").toString()).toString(), "--ca-cert", bad.toString());

@@ -1,0 +1,18 @@
+package dev.rollforward.cli;
+
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.RouteFile;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --config FILE}, for every command that reads a route config. */
+final class ConfigFileOption {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Route config (YAML or JSON).")
+    Path file;
+
+    RouteFile load() throws ConfigException {
+        return ConfigLoader.load(file);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rollforward.run;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What every record of a check is filed under.
+ *
+ * @param checkId    null: {@code route-rollforward-check-YYYYMMDD-HHMM} at the run's start, UTC
+ * @param reviewLink null: each route's review_link from the config
+ */
+public record CheckIdentity(String checkId, String reviewLink) {
+
+    public static final CheckIdentity DEFAULT = new CheckIdentity(null, null);
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    /** The check id to use, made from the clock when none was given. */
+    public String checkId(Clock clock) {
+        return checkId != null ? checkId : "route-rollforward-check-" + MINUTE.format(clock.instant());
+    }
+}
