@@ -8,6 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollforward.check.Bodies;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,20 +48,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue #9, item 8: rollforward through the real Portkey gateway, the way its users run it.
@@ -198,7 +198,8 @@ class PortkeyGatewayIT {
             s.assertThat(num(error, "gateway_fallback_count")).as("error-path gateway_fallback_count").isEqualTo(1);
             JsonNode verdict = run.verdict();
             s.assertThat(text(verdict, "fallback_decision")).as("verdict").isEqualTo("stay");
-            s.assertThat(strings(verdict.path("reasons"))).as("verdict reasons").contains("gateway_fell_back");
+            // A verdict names each reason with the phase that gave it (CONTRACT §4).
+            s.assertThat(strings(verdict.path("reasons"))).as("verdict reasons").contains("happy-path:gateway_fell_back");
             accounts(s, run);
         });
     }

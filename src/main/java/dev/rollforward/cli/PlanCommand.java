@@ -8,9 +8,9 @@ import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.Version;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.util.List;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what a check would send, per route and phase, with the key redacted; send nothing.",
@@ -34,12 +34,18 @@ final class PlanCommand extends Subcommand {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
                 boolean set = EnvVars.isSet(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), set));
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env()));
                 if (name != null && !set) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
                             + " is not set; a check would stop with a config error");
                 }
             }
+            r.headersEnv().forEach((header, name) -> {
+                if (!EnvVars.isSet(env.env(), name)) {
+                    env.err().println("note: " + r.label() + ": env var " + name + " (for header " + header
+                            + ") is not set; a check would stop with a config error");
+                }
+            });
         }
         env.err().println("plan: " + selected.size() + " route" + (selected.size() == 1 ? "" : "s")
                 + ", 2 requests each (happy path, then error path); nothing was sent");

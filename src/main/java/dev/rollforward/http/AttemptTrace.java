@@ -1,44 +1,54 @@
 package dev.rollforward.http;
 
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.Send;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Travels with one attempt's request (as its tag) so the retry interceptor knows the
- * attempt's bounds and can report how many resends it made.
+ * Travels with one attempt's request (as its tag) so the retry interceptor knows the attempt's
+ * bounds and its route's gateway, and can report every send it made.
  */
 public final class AttemptTrace {
 
-    private final RetryPolicy policy;
+    private final Route route;
     private final long deadlineMillis;
-    private final List<String> gatewayRetryHeaders;
-    private volatile int resends;
+    private final List<Send> sends = new CopyOnWriteArrayList<>();
     private volatile String stopReason;
 
-    public AttemptTrace(RetryPolicy policy, long deadlineMillis, List<String> gatewayRetryHeaders) {
-        this.policy = policy;
+    public AttemptTrace(Route route, long deadlineMillis) {
+        this.route = route;
         this.deadlineMillis = deadlineMillis;
-        this.gatewayRetryHeaders = gatewayRetryHeaders;
     }
 
     public RetryPolicy policy() {
-        return policy;
+        return route.retry();
     }
 
     public long deadlineMillis() {
         return deadlineMillis;
     }
 
-    public List<String> gatewayRetryHeaders() {
-        return gatewayRetryHeaders;
+    /** What the route's gateway reported in one answer's headers: its retries and fallbacks. */
+    GatewayReport gatewayReport(Map<String, List<String>> headers) {
+        return route.gatewayReport(headers);
     }
 
+    /** Every request sent so far, in order. */
+    public List<Send> sends() {
+        return List.copyOf(sends);
+    }
+
+    /** Resends made so far: every send after the first. */
     public int resends() {
-        return resends;
+        return Math.max(0, sends.size() - 1);
     }
 
-    void countResend() {
-        resends++;
+    void sent(Send send) {
+        sends.add(send);
     }
 
     /** Why the interceptor stopped resending a retryable answer (budget or deadline), or null. */

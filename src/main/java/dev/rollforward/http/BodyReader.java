@@ -1,11 +1,12 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ResponseSnapshot;
-import java.io.IOException;
+import dev.rollforward.vocabulary.SendTrail;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import java.io.IOException;
 
 /** Reads at most {@link #BODY_CAP} bytes of a body; the rest is never buffered. */
 final class BodyReader {
@@ -18,7 +19,7 @@ final class BodyReader {
     private BodyReader() {
     }
 
-    static ResponseSnapshot.Answer snapshot(Response response, int resends) {
+    static ResponseSnapshot.Answer snapshot(Response response, SendTrail trail) {
         Buffer buffer = new Buffer();
         boolean truncated = false;
         String bodyError = null;
@@ -35,6 +36,6 @@ final class BodyReader {
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
         return new ResponseSnapshot.Answer(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
-                bodyError, response.request().url().host(), resends);
+                bodyError, trail);
     }
 }

@@ -2,17 +2,18 @@ package dev.rollforward.http;
 
 import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.RetryPolicy;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import dev.rollforward.vocabulary.Send;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The only place rollforward resends. One loop, bounded by {@code max_retries} and by the
- * attempt's deadline; the retryable classes live in {@link RetryRules}. Resends are counted
- * on the request's {@link AttemptTrace}.
+ * attempt's deadline; the retryable classes live in {@link RetryRules}. Every send (its status or
+ * why none came, and the wait before it) is recorded on the request's {@link AttemptTrace}.
  */
 final class BoundedRetryInterceptor implements Interceptor {
 
@@ -35,21 +36,24 @@ final class BoundedRetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         RetryPolicy policy = trace.policy();
+        long waited = 0;
         for (int resends = 0; ; resends++) {
             Response response;
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
+                trace.sent(Send.failed(Failure.of(e).reason(), waited));
                 long delay = backoff.delayMillis(policy, resends);
                 if (!RetryRules.onFailure(e, chain.call().isCanceled()) || !mayResend(trace, resends, delay)) {
                     throw e;
                 }
-                pauseAndCount(trace, delay);
+                waited = pause(delay);
                 continue;
             }
+            trace.sent(Send.answered(response.code(), waited));
             Map<String, List<String>> headers = Headers.lowerCased(response.headers());
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
-                    policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
+                    policy, trace.gatewayReport(headers), pacer.nowMillis());
             if (!advice.retry()) {
                 return response;
             }
@@ -59,7 +63,7 @@ final class BoundedRetryInterceptor implements Interceptor {
                 return response;
             }
             response.close(); // free the connection before the resend
-            pauseAndCount(trace, delay);
+            waited = pause(delay);
         }
     }
 
@@ -76,9 +80,10 @@ final class BoundedRetryInterceptor implements Interceptor {
         return true;
     }
 
-    private void pauseAndCount(AttemptTrace trace, long delay) throws IOException {
+    /** Waits before a resend; the wait is recorded with the send that follows it. */
+    private long pause(long delay) throws IOException {
         pacer.sleep(delay);
-        trace.countResend();
+        return delay;
     }
 
     private static String errorCode(Response response) {

@@ -1,17 +1,10 @@
 package dev.rollforward.http;
 
-import dev.rollforward.vocabulary.RequestPlan;
-
 import dev.rollforward.secrets.CredentialHeaders;
+import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import dev.rollforward.vocabulary.SendTrail;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -22,6 +15,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Sends rollforward's requests: one OkHttp client per run (one pool, one dispatcher),
@@ -80,22 +80,29 @@ public final class Transport implements AutoCloseable {
         this.base = b.build();
     }
 
-    /** Sends one attempt and returns what was seen; never throws for network trouble. */
-    public ResponseSnapshot send(Route route, String credential) {
+    /**
+     * Sends one attempt and returns what was seen; never throws for network trouble.
+     *
+     * @param secretHeaders the route's {@code headers_env} values, by header name
+     * @param correlationId sent in {@code X-Request-Id} (and the gateway's trace header) on every send
+     */
+    public ResponseSnapshot send(Route route, String credential, Map<String, String> secretHeaders,
+                                 String correlationId) {
         OkHttpClient client = perRoute.computeIfAbsent(route.label(), k -> clientFor(route));
-        RequestPlan plan = RequestPlan.of(route, userAgent);
-        AttemptTrace trace = new AttemptTrace(route.retry(),
-                pacer.nowMillis() + route.timeouts().requestMs(), route.gatewayRetryHeaders());
+        RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
+        AttemptTrace trace = new AttemptTrace(route, pacer.nowMillis() + route.timeouts().requestMs());
         Request.Builder rb = new Request.Builder().url(plan.url())
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
         plan.headers().forEach(rb::header);
+        secretHeaders.forEach(rb::header);
         route.family().authHeaders(credential).forEach(rb::header);
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response,
+                    new SendTrail(response.request().url().host(), correlationId, trace.sends()));
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -103,7 +110,8 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(),
+                    new SendTrail(host, correlationId, trace.sends()));
         }
     }
 

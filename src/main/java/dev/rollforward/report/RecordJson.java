@@ -6,6 +6,8 @@ import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.Send;
+import dev.rollforward.vocabulary.ServedBy;
 import dev.rollforward.vocabulary.ShapeSeen;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,9 +48,13 @@ public final class RecordJson {
             g.writeBooleanField("usage_present", a.facts().usagePresent());
             String requestId = a.snapshot().header("x-request-id");
             token(g, "upstream_request_id", requestId != null ? requestId : a.snapshot().header("x-oneapi-request-id"));
-            g.writeNumberField("gateway_retry_count", a.gateway().count());
+            g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
+            g.writeNumberField("gateway_fallback_count", a.gateway().fallbacks());
+            nullable(g, "correlation_id", redactor.redact(a.snapshot().trail().correlationId()));
+            servedBy(g, a.servedBy());
+            sends(g, a.snapshot().trail().sends());
         });
     }
 
@@ -72,6 +78,7 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
+            g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
         });
     }
 
@@ -90,11 +97,7 @@ public final class RecordJson {
         g.writeStringField("fallback_decision", o.decision().wire());
         g.writeNumberField("retry_count", o.retries());
         g.writeStringField("operator_result", o.decision().operatorResult());
-        if (route.reviewLink() == null) {
-            g.writeNullField("review_link");
-        } else {
-            g.writeStringField("review_link", redactor.redact(route.reviewLink()));
-        }
+        nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
         g.writeArrayFieldStart("reasons");
         for (String r : o.reasons()) {
             g.writeString(r);
@@ -102,11 +105,48 @@ public final class RecordJson {
         g.writeEndArray();
     }
 
-    private static void status(JsonGenerator g, Integer status) throws IOException {
-        if (status == null) {
-            g.writeNullField("http_status");
+    /** Who served, as the answer said it: every value passes the redactor's evidence rule. */
+    private void servedBy(JsonGenerator g, ServedBy s) throws IOException {
+        g.writeObjectFieldStart("served_by");
+        nullable(g, "gateway", s.gateway());
+        nullable(g, "target", redactor.evidence(s.target()));
+        nullable(g, "api_base_host", redactor.evidence(s.apiBaseHost()));
+        nullable(g, "model", redactor.evidence(s.model()));
+        nullable(g, "upstream_header", redactor.evidence(s.upstreamHeader()));
+        nullable(g, "route_label_header", redactor.evidence(s.routeLabelHeader()));
+        g.writeEndObject();
+    }
+
+    /** Each request rollforward sent: its status or why none came, and the wait before it. */
+    private static void sends(JsonGenerator g, List<Send> sends) throws IOException {
+        g.writeArrayFieldStart("sends");
+        for (Send s : sends) {
+            g.writeStartObject();
+            status(g, "status", s.status());
+            nullable(g, "failure", s.failure());
+            g.writeNumberField("waited_ms", s.waitedMs());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
         } else {
-            g.writeNumberField("http_status", status);
+            g.writeStringField(field, value);
+        }
+    }
+
+    private static void status(JsonGenerator g, Integer status) throws IOException {
+        status(g, "http_status", status);
+    }
+
+    private static void status(JsonGenerator g, String field, Integer status) throws IOException {
+        if (status == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, status);
         }
     }
 

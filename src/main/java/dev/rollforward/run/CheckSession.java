@@ -59,10 +59,7 @@ public final class CheckSession {
         TlsTrust tls = options.caCert() == null ? null : TlsTrust.jvmDefaultPlus(options.caCert());
         EnvProxySelector proxies = EnvProxySelector.from(env.env());
         List<String> secrets = new ArrayList<>();
-        credentials.values().forEach(c -> {
-            secrets.add(c.canary());
-            secrets.add(c.disabled());
-        });
+        credentials.values().forEach(c -> secrets.addAll(c.secrets()));
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
@@ -73,7 +70,7 @@ public final class CheckSession {
         }
         try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(), selection.concurrency(),
                 options.verbosity().verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(),
+            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId,
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));
             runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),

@@ -20,6 +20,10 @@ final class SandboxHandler implements HttpHandler {
     static final String RESPONSES_PATH = "/v1/responses";
     static final String MODELS_PATH = "/v1/models";
     static final String ROUTE_LABEL = "X-Route-Label";
+    /** Who served, the way a Portkey gateway in front of the sandbox would say it (docs/gateways/portkey.md). */
+    static final String SERVED_BY = "x-portkey-last-used-option-index";
+    /** The model a silent fallback answers with, where the route asked for another. */
+    static final String FALLBACK_MODEL = "gpt-4.1-mini";
 
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -98,13 +102,19 @@ final class SandboxHandler implements HttpHandler {
                     ? Reply.json(503, Bodies.portkeyExhausted()).with("x-portkey-retry-attempt-count", "-1")
                     : invalidToken(requestId).with("x-litellm-attempted-retries", "2");
             case ECHO_KEY -> canary ? success(chat, n, request) : echoKey(request.key(), requestId);
+            case GATEWAY_FELL_BACK -> (canary ? success(chat, n, FALLBACK_MODEL) : invalidToken(requestId))
+                    .with("x-portkey-retry-attempt-count", "0");
+            case GATEWAY_ERROR -> Reply.json(500, Bodies.portkeyHtmlMessage());
         };
     }
 
     private static Reply success(boolean chat, int n, SandboxRequest request) {
+        return success(chat, n, request.model());
+    }
+
+    private static Reply success(boolean chat, int n, String model) {
         long now = now();
-        return Reply.json(200, chat ? Bodies.chatCompletion(n, request.model(), now)
-                : Bodies.response(n, request.model(), now));
+        return Reply.json(200, chat ? Bodies.chatCompletion(n, model, now) : Bodies.response(n, model, now));
     }
 
     private static Reply invalidToken(String requestId) {
@@ -125,10 +135,11 @@ final class SandboxHandler implements HttpHandler {
         return Reply.json(405, Bodies.methodNotAllowed(method, path)).with("Allow", allowed);
     }
 
-    private static Map<String, String> commonHeaders(HttpExchange exchange, int n) {
+    private Map<String, String> commonHeaders(HttpExchange exchange, int n) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-request-id", "req_sandbox_" + n);
         headers.put("X-Upstream", "sandbox");
+        headers.put(SERVED_BY, mode == SandboxMode.GATEWAY_FELL_BACK ? "config.targets[1]" : "config.targets[0]");
         String label = exchange.getRequestHeaders().getFirst(ROUTE_LABEL);
         if (label != null) {
             headers.put(ROUTE_LABEL, label);

@@ -2,17 +2,32 @@ package dev.rollforward.secrets;
 
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.Route;
-
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The two keys of a route, read from the environment only when a check runs.
+ * The secrets of a route, read from the environment only when a check runs: the two keys and the
+ * values of its {@code headers_env}.
  *
  * @param generatedDisabled the disabled key was made up by rollforward (no disabled_credential_env)
+ * @param headerValues      request header name → value read from the env var {@code headers_env} names
  */
-public record Credentials(String canary, String disabled, boolean generatedDisabled) {
+public record Credentials(String canary, String disabled, boolean generatedDisabled, Map<String, String> headerValues) {
+
+    public Credentials {
+        headerValues = Map.copyOf(headerValues);
+    }
+
+    /** Every secret value, for the redactor. */
+    public List<String> secrets() {
+        List<String> all = new ArrayList<>(List.of(canary, disabled));
+        all.addAll(headerValues.values());
+        return all;
+    }
 
     @Override
     public String toString() {
@@ -46,7 +61,27 @@ public record Credentials(String canary, String disabled, boolean generatedDisab
             throw ConfigException.at(file, route.line(), route.label() + ".disabled_credential_env",
                     "holds the same key as " + route.credentialEnv() + "; the error path needs a disabled key");
         }
-        return new Credentials(canary.strip(), disabled.strip(), generated);
+        return new Credentials(canary.strip(), disabled.strip(), generated, headerValues(file, route, env));
+    }
+
+    /** The {@code headers_env} values; a variable that is not set is a config error naming it. */
+    private static Map<String, String> headerValues(String file, Route route, Map<String, String> env)
+            throws ConfigException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : route.headersEnv().entrySet()) {
+            String value = EnvVars.value(env, h.getValue());
+            String key = route.label() + ".headers_env." + h.getKey();
+            if (value == null) {
+                throw ConfigException.at(file, route.line(), key, "environment variable " + h.getValue()
+                        + " is not set; export it with the value to send in " + h.getKey());
+            }
+            if (!value.strip().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw ConfigException.at(file, route.line(), key, "environment variable " + h.getValue()
+                        + " holds line breaks, control or non-ASCII characters that cannot go in an HTTP header");
+            }
+            values.put(h.getKey(), value.strip());
+        }
+        return values;
     }
 
     private static boolean headerSafe(String key) {

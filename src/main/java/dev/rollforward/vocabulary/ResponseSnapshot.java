@@ -10,11 +10,18 @@ import java.util.Map;
  */
 public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, ResponseSnapshot.NoAnswer {
 
+    /** What rollforward sent for this attempt: host, correlation id and every send. */
+    SendTrail trail();
+
     /** Host of the request that produced the final outcome. */
-    String requestHost();
+    default String requestHost() {
+        return trail().host();
+    }
 
     /** Resends rollforward itself made for this attempt. */
-    int resends();
+    default int resends() {
+        return trail().resends();
+    }
 
     /** {@code 2xx} style class, or {@code none}. */
     String statusClass();
@@ -31,7 +38,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param bodyError     null, or a reason code when reading the body failed part way
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  String requestHost, int resends) implements ResponseSnapshot {
+                  SendTrail trail) implements ResponseSnapshot {
 
         @Override
         public String statusClass() {
@@ -52,8 +59,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param failureCode null, or a more specific reason code under {@code reason} (e.g. {@code tls_unknown_ca})
      * @param detail      a short, already redacted explanation for a person
      */
-    record NoAnswer(String reason, String failureCode, String detail, String requestHost, int resends)
-            implements ResponseSnapshot {
+    record NoAnswer(String reason, String failureCode, String detail, SendTrail trail) implements ResponseSnapshot {
 
         @Override
         public String statusClass() {

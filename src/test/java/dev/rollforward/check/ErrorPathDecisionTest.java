@@ -1,25 +1,25 @@
 package dev.rollforward.check;
 
+import static dev.rollforward.check.Snaps.error;
+import static dev.rollforward.check.Snaps.status;
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
-
-import static dev.rollforward.vocabulary.Decision.HOLD;
-import static dev.rollforward.vocabulary.Decision.PROMOTE;
-import static dev.rollforward.vocabulary.Decision.STAY;
-import static dev.rollforward.check.Snaps.error;
-import static dev.rollforward.check.Snaps.status;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.stream.Stream;
+import dev.rollforward.vocabulary.TestTrails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** CONTRACT §5, error path (disabled credential): every row. */
 class ErrorPathDecisionTest {
@@ -131,7 +131,8 @@ class ErrorPathDecisionTest {
 
     @Test
     void noResponseHolds() {
-        AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused", Snaps.HOST, 0));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused",
+                TestTrails.failed(Snaps.HOST, "connect_failed", 0)));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("no_response", "connect_failed");
@@ -149,7 +150,7 @@ class ErrorPathDecisionTest {
 
     @Test
     void aResendWithNoResponseHoldsWithBothReasons() {
-        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null, Snaps.HOST, 1));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed(Snaps.HOST, "timeout", 1)));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("resent_on_error_path", "no_response", "timeout");
@@ -170,7 +171,7 @@ class ErrorPathDecisionTest {
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).contains("gateway_retried_on_error_path");
-        assertThat(a.gateway().count()).isEqualTo(counted);
+        assertThat(a.gateway().retryCount()).isEqualTo(counted);
         assertThat(a.retryCount()).isEqualTo(counted);
     }
 
@@ -178,7 +179,7 @@ class ErrorPathDecisionTest {
     void portkeyMinusOneIsCountedAsOneAndFlaggedUnknown() {
         AttemptResult a = error(status(401).header("x-portkey-retry-attempt-count", "-1").body(Bodies.OPENAI_401).build());
 
-        assertThat(a.gateway().countUnknown()).isTrue();
+        assertThat(a.gateway().retries().countUnknown()).isTrue();
         assertThat(a.judgement().reasons()).containsExactly("gateway_retried_on_error_path", "gateway_retry_count_unknown");
     }
 
@@ -197,7 +198,7 @@ class ErrorPathDecisionTest {
         AttemptResult a = Snaps.error(snap, List.of("X-Gateway-Retries"));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
-        assertThat(a.gateway().count()).isEqualTo(1);
+        assertThat(a.gateway().retryCount()).isEqualTo(1);
     }
 
     @Test

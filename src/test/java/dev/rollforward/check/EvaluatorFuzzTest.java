@@ -1,5 +1,12 @@
 package dev.rollforward.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.report.RecordJson;
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.BodyFacts;
 import dev.rollforward.vocabulary.BodyShape;
@@ -9,16 +16,9 @@ import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
-import dev.rollforward.vocabulary.TestRoutes;
 import dev.rollforward.vocabulary.RouteResult;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.report.RecordJson;
-import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.TestRoutes;
+import dev.rollforward.vocabulary.TestTrails;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,12 +66,16 @@ class EvaluatorFuzzTest {
         Parsed p = Parsed.of(input);
         List<ResponseSnapshot> snaps = new ArrayList<>();
         if (p.status == NO_STATUS) {
-            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed", "api.cometapi.com", 0));
-            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, "api.cometapi.com", 2));
+            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed",
+                    TestTrails.failed("api.cometapi.com", "tls_failure", 0)));
+            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed("api.cometapi.com", "timeout", 2)));
         } else {
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null, "api.cometapi.com", 0));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", 1));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", 0));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null,
+                    TestTrails.answered("api.cometapi.com", p.status, 0)));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete",
+                    TestTrails.answered("elsewhere.example", p.status, 1)));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null,
+                    TestTrails.answered("api.cometapi.com", p.status, 0)));
         }
         for (ResponseSnapshot snap : snaps) {
             for (Phase phase : Phase.values()) {
@@ -108,7 +112,7 @@ class EvaluatorFuzzTest {
         if (j.decision() == Decision.PROMOTE) {
             boolean allowed = phase == Phase.HAPPY_PATH
                     ? status >= 200 && status <= 299
-                    : (status == 401 || status == 403) && snap.resends() == 0 && !a.gateway().happened();
+                    : (status == 401 || status == 403) && snap.resends() == 0 && !a.gateway().gatewayActed();
             require(allowed, "promote only on CONTRACT §5's rows", a);
         }
         require(status != NO_STATUS || j.decision() == Decision.HOLD, "no response is a hold", a);

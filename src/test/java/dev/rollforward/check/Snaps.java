@@ -6,7 +6,7 @@ import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.TestRoutes;
-
+import dev.rollforward.vocabulary.TestTrails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +43,8 @@ final class Snaps {
     }
 
     static ResponseSnapshot noResponse(String reason) {
-        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms", HOST, 1);
+        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms",
+                TestTrails.failed(HOST, reason, 1));
     }
 
     static AttemptResult happy(RequestFamily family, Expectations expect, ResponseSnapshot snap) {
@@ -108,7 +109,8 @@ final class Snaps {
         }
 
         ResponseSnapshot build() {
-            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError, host, resends);
+            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError,
+                    TestTrails.answered(host, status, resends));
         }
     }
 }

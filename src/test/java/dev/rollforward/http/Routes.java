@@ -1,7 +1,7 @@
 package dev.rollforward.http;
 
-import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.Route;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -11,6 +11,8 @@ final class Routes {
 
     static final String CANARY = "sk-test-canary-000000000000000000000";
     static final String USER_AGENT = "rollforward/0.1.0-test";
+    /** What a check would send as X-Request-Id: {check_id}.{route_label}.{phase}. */
+    static final String CORRELATION_ID = "test-check.primary.happy-path";
 
     private Routes() {
     }

@@ -1,23 +1,16 @@
 package dev.rollforward.http;
 
-import static dev.rollforward.http.Snapshots.answer;
-import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.json;
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.vocabulary.ResponseSnapshot;
-import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -26,6 +19,13 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Requests through a proxy from the environment: a MockWebServer plays the proxy. */
 class TransportProxyTest {
@@ -59,7 +59,7 @@ class TransportProxyTest {
         }
         try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls,
                 EnvProxySelector.from(env))) {
-            return t.send(route, CANARY);
+            return t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.rollforward.http;
 
-import static dev.rollforward.http.Snapshots.answer;
-import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
 import static dev.rollforward.http.Routes.retries;
 import static dev.rollforward.http.Routes.route;
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,11 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.check.Bodies;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -29,6 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** What {@link Transport} puts on the wire, and what it makes of odd answers. */
 class TransportRequestTest {
@@ -61,7 +62,7 @@ class TransportRequestTest {
     void chatPostsMessagesToChatCompletionsWithTheCanaryAsBearer() throws Exception {
         server.enqueue(json(200, Bodies.CHAT));
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
         RecordedRequest r = take();
 
         assertThat(answer(s).status()).isEqualTo(200);
@@ -85,7 +86,7 @@ class TransportRequestTest {
         server.enqueue(json(200, Bodies.RESPONSE));
 
         ResponseSnapshot s = transport.send(route(server, "responses",
-                "    prompt: \"Say ok\"\n    max_output_tokens: 32\n"), CANARY);
+                "    prompt: \"Say ok\"\n    max_output_tokens: 32\n"), CANARY, Map.of(), Routes.CORRELATION_ID);
         RecordedRequest r = take();
 
         assertThat(answer(s).status()).isEqualTo(200);
@@ -103,7 +104,7 @@ class TransportRequestTest {
         String yaml = "routes:\n  - label: slash\n    base_url: " + server.url("/v1/") + "\n"
                 + "    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n";
 
-        transport.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
+        transport.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(take().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
     }
@@ -113,7 +114,7 @@ class TransportRequestTest {
         server.enqueue(json(503, Bodies.OVERLOADED_503));
         server.enqueue(json(200, Bodies.CHAT));
 
-        transport.send(chat(server, retries(1) + "    headers: {X-Route-Label: primary, X-Team: infra}\n"), CANARY);
+        transport.send(chat(server, retries(1) + "    headers: {X-Route-Label: primary, X-Team: infra}\n"), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         for (int i = 0; i < 2; i++) {
             RecordedRequest r = take();
@@ -127,7 +128,7 @@ class TransportRequestTest {
     void theVerboseTraceNeverShowsTheKey() {
         server.enqueue(json(200, Bodies.CHAT));
 
-        transport.send(chat(server, ""), CANARY);
+        transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(trace).isNotEmpty();
         assertThat(String.join("\n", trace)).doesNotContain(CANARY).doesNotContain("sk-test-canary");
@@ -138,7 +139,7 @@ class TransportRequestTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .addHeader("X-Oneapi-Request-Id", "20261127").addHeader("X-Upstream", "cometapi").body(Bodies.CHAT).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.statusClass()).isEqualTo("2xx");
@@ -160,7 +161,7 @@ class TransportRequestTest {
                 .addHeader("Content-Type", "text/html").body(Bodies.HTML).build());
         elsewhere.enqueue(json(200, Bodies.CHAT));
 
-        ResponseSnapshot s = transport.send(chat(server, retries(3)), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(code);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -178,7 +179,7 @@ class TransportRequestTest {
         }
         server.enqueue(new MockResponse.Builder().code(200).body(big).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(answer(s).bodyTruncated()).isTrue();
@@ -189,7 +190,7 @@ class TransportRequestTest {
     void aChunkedBodyLargerThanTheCapIsTruncated() {
         server.enqueue(new MockResponse.Builder().code(200).chunkedBody("x".repeat(2 * 1024 * 1024), 256 * 1024).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).bodyTruncated()).isTrue();
     }
@@ -198,7 +199,7 @@ class TransportRequestTest {
     void aBodyOfExactlyTheCapIsKept() {
         server.enqueue(new MockResponse.Builder().code(200).body("y".repeat((int) BodyReader.BODY_CAP)).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).bodyTruncated()).isFalse();
         assertThat(answer(s).body()).hasSize((int) BodyReader.BODY_CAP);
@@ -209,7 +210,7 @@ class TransportRequestTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body(Bodies.CHAT).onResponseBody(new SocketEffect.CloseSocket()).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(answer(s).bodyError()).isEqualTo("body_incomplete");
@@ -225,7 +226,7 @@ class TransportRequestTest {
             server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
             Route route = chat(server, retries(1) + "    timeouts: {connect_ms: 300, request_ms: 300}\n");
             long t0 = System.nanoTime();
-            ResponseSnapshot s = t.send(route, CANARY);
+            ResponseSnapshot s = t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
             long headersMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
             noAnswer(s);
@@ -238,7 +239,7 @@ class TransportRequestTest {
                     .body(Bodies.CHAT).bodyDelay(10, TimeUnit.SECONDS).build());
             Route slowBody = Routes.chat(elsewhere, retries(1) + "    timeouts: {connect_ms: 300, request_ms: 300}\n");
             t0 = System.nanoTime();
-            ResponseSnapshot b = t.send(slowBody, CANARY);
+            ResponseSnapshot b = t.send(slowBody, CANARY, Map.of(), Routes.CORRELATION_ID);
             long bodyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
             assertThat(answer(b).status()).isEqualTo(200);

@@ -1,20 +1,17 @@
 package dev.rollforward.http;
 
-import static dev.rollforward.http.Snapshots.answer;
-import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
 import static dev.rollforward.http.Routes.jsonBuilder;
 import static dev.rollforward.http.Routes.retries;
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -25,6 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 
 /**
  * CONTRACT §3 retry policy through the public {@link Transport}, counted at the server.
@@ -45,7 +46,7 @@ class TransportRetryTest {
     }
 
     private ResponseSnapshot send(Route route) {
-        return transport.send(route, CANARY);
+        return transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
     }
 
     private void enqueue(MockResponse... responses) {
@@ -510,7 +511,7 @@ class TransportRetryTest {
     void theErrorPathCredentialIsSentOnceOnARefusal() {
         enqueue(json(401, Bodies.NEW_API_401));
 
-        ResponseSnapshot s = transport.send(chat(server, retries(3)), "sk-test-disabled-000000000000000000");
+        ResponseSnapshot s = transport.send(chat(server, retries(3)), "sk-test-disabled-000000000000000000", Map.of(), Routes.CORRELATION_ID);
 
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(s.resends()).isZero();

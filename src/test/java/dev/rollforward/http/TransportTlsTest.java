@@ -1,28 +1,29 @@
 package dev.rollforward.http;
 
-import static dev.rollforward.http.Snapshots.answer;
-import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
 import static dev.rollforward.http.Routes.retries;
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.ConfigException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.X509Certificate;
-import java.util.Arrays;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Map;
 
 /** https routes: the JVM's CAs, --ca-cert for a private CA, and what a TLS failure is called. */
 class TransportTlsTest {
@@ -58,7 +59,7 @@ class TransportTlsTest {
 
     private ResponseSnapshot send(TlsTrust tls) {
         try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls, null)) {
-            return t.send(chat(server, retries(3)), CANARY);
+            return t.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 
@@ -150,7 +151,7 @@ class TransportTlsTest {
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
             try (Transport tr = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, null, null)) {
-                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
+                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
                 assertThat(noAnswer(s).failureCode()).isEqualTo("tls_handshake_failed");
