@@ -25,7 +25,7 @@ final class DemoRoutes {
     }
 
     static RouteFile of(String sandboxBaseUrl) {
-        return new RouteFile(SOURCE, null, List.of(
+        return new RouteFile(SOURCE, List.of(
                 route(sandboxBaseUrl, RequestFamily.CHAT), route(sandboxBaseUrl, RequestFamily.RESPONSES)));
     }
 

@@ -70,7 +70,7 @@ public final class ConfigLoader {
             }
             routes.add(r);
         }
-        return new RouteFile(file, reviewLink, List.copyOf(routes));
+        return new RouteFile(file, List.copyOf(routes));
     }
 
     private static Route route(Fields f, String defaultReviewLink) throws ConfigException {

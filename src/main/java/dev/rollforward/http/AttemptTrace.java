@@ -12,23 +12,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Travels with one attempt's request (as its tag) so the retry interceptor knows the attempt's
  * bounds and its route's gateway, and can report every send it made.
  */
-public final class AttemptTrace {
+final class AttemptTrace {
 
     private final Route route;
     private final long deadlineMillis;
     private final List<Send> sends = new CopyOnWriteArrayList<>();
-    private volatile String stopReason;
 
-    public AttemptTrace(Route route, long deadlineMillis) {
+    AttemptTrace(Route route, long deadlineMillis) {
         this.route = route;
         this.deadlineMillis = deadlineMillis;
     }
 
-    public RetryPolicy policy() {
+    RetryPolicy policy() {
         return route.retry();
     }
 
-    public long deadlineMillis() {
+    long deadlineMillis() {
         return deadlineMillis;
     }
 
@@ -38,25 +37,11 @@ public final class AttemptTrace {
     }
 
     /** Every request sent so far, in order. */
-    public List<Send> sends() {
+    List<Send> sends() {
         return List.copyOf(sends);
-    }
-
-    /** Resends made so far: every send after the first. */
-    public int resends() {
-        return Math.max(0, sends.size() - 1);
     }
 
     void sent(Send send) {
         sends.add(send);
-    }
-
-    /** Why the interceptor stopped resending a retryable answer (budget or deadline), or null. */
-    public String stopReason() {
-        return stopReason;
-    }
-
-    void stopReason(String reason) {
-        this.stopReason = reason;
     }
 }

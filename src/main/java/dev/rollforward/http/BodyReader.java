@@ -2,11 +2,11 @@ package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.SendTrail;
+import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import java.io.IOException;
 
 /** Reads at most {@link #BODY_CAP} bytes of a body; the rest is never buffered. */
 final class BodyReader {
@@ -35,7 +35,7 @@ final class BodyReader {
         }
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
-        return new ResponseSnapshot.Answer(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
+        return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), bytes, truncated,
                 bodyError, trail);
     }
 }

@@ -1,14 +1,13 @@
 package dev.rollforward.http;
 
-import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.RetryPolicy;
 import dev.rollforward.vocabulary.Send;
-import okhttp3.Interceptor;
-import okhttp3.Request;
-import okhttp3.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * The only place rollforward resends. One loop, bounded by {@code max_retries} and by the
@@ -22,10 +21,12 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     private final Pacer pacer;
     private final Backoff backoff;
+    private final ErrorCodeReader errorCodes;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes) {
         this.pacer = pacer;
         this.backoff = backoff;
+        this.errorCodes = errorCodes;
     }
 
     @Override
@@ -51,7 +52,7 @@ final class BoundedRetryInterceptor implements Interceptor {
                 continue;
             }
             trace.sent(Send.answered(response.code(), waited));
-            Map<String, List<String>> headers = Headers.lowerCased(response.headers());
+            Map<String, List<String>> headers = response.headers().toMultimap();
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
                     policy, trace.gatewayReport(headers), pacer.nowMillis());
             if (!advice.retry()) {
@@ -69,15 +70,7 @@ final class BoundedRetryInterceptor implements Interceptor {
 
     /** Within max_retries, and the wait must not outlive the attempt's deadline. */
     private boolean mayResend(AttemptTrace trace, int resends, long delay) {
-        if (resends >= trace.policy().maxRetries()) {
-            trace.stopReason(resends == 0 ? null : "retries_exhausted");
-            return false;
-        }
-        if (pacer.nowMillis() + delay >= trace.deadlineMillis()) {
-            trace.stopReason("retry_would_pass_deadline");
-            return false;
-        }
-        return true;
+        return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
     /** Waits before a resend; the wait is recorded with the send that follows it. */
@@ -86,13 +79,13 @@ final class BoundedRetryInterceptor implements Interceptor {
         return delay;
     }
 
-    private static String errorCode(Response response) {
+    private String errorCode(Response response) {
         int code = response.code();
         if (code != 429 && code < 500) {
             return null;
         }
         try {
-            return BodyClassifier.classify(response.peekBody(ERROR_PEEK_BYTES).bytes(), false).errorCode();
+            return errorCodes.errorCode(response.peekBody(ERROR_PEEK_BYTES).bytes());
         } catch (IOException | RuntimeException e) {
             return null; // an unreadable body does not block the status-based rule
         }

@@ -1,6 +1,8 @@
 package dev.rollforward.run;
 
-import dev.rollforward.http.EnvProxySelector;
+import dev.rollforward.check.BodyClassifier;
+import dev.rollforward.http.ErrorCodeReader;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
@@ -68,8 +70,11 @@ public final class CheckSession {
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());
         }
-        try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(), selection.concurrency(),
-                options.verbosity().verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
+        ErrorCodeReader errorCodes = body -> BodyClassifier.classify(body, false).errorCode();
+        try (Transport transport = Transport.builder(Version.userAgent(), errorCodes).pacer(env.pacer())
+                .backoff(env.backoff()).concurrency(selection.concurrency())
+                .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
+                .tls(tls).proxies(proxies).build()) {
             CheckRunner runner = new CheckRunner(transport, env.clock(), checkId,
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));

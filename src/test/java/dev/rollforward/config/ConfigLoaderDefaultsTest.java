@@ -91,7 +91,6 @@ class ConfigLoaderDefaultsTest {
         RouteFile f = ConfigLoader.parse("routes.yaml", FULL);
         Route r = f.routes().get(0);
 
-        assertThat(f.reviewLink()).isEqualTo("https://tickets.example.com/ROUTE-123");
         assertThat(f.route("cometapi-primary")).isSameAs(r);
         assertThat(f.route("nope")).isNull();
         assertThat(r.reviewLink()).isEqualTo("https://tickets.example.com/ROUTE-123");

@@ -1,16 +1,24 @@
 package dev.rollforward.http;
 
-import static dev.rollforward.http.Routes.CANARY;
-import static dev.rollforward.http.Routes.json;
 import static dev.rollforward.http.Snapshots.answer;
 import static dev.rollforward.http.Snapshots.noAnswer;
+import static dev.rollforward.http.Routes.CANARY;
+import static dev.rollforward.http.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.config.ConfigLoader;
-import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.vocabulary.Route;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -19,13 +27,6 @@ import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Requests through a proxy from the environment: a MockWebServer plays the proxy. */
 class TransportProxyTest {
@@ -57,8 +58,8 @@ class TransportProxyTest {
         for (int i = 0; i < envPairs.length; i += 2) {
             env.put(envPairs[i], envPairs[i + 1]);
         }
-        try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls,
-                EnvProxySelector.from(env))) {
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound))
+                .tls(tls).proxies(EnvProxySelector.from(env)).build()) {
             return t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }

@@ -1,29 +1,29 @@
 package dev.rollforward.http;
 
+import static dev.rollforward.http.Snapshots.answer;
+import static dev.rollforward.http.Snapshots.noAnswer;
 import static dev.rollforward.http.Routes.CANARY;
 import static dev.rollforward.http.Routes.chat;
 import static dev.rollforward.http.Routes.json;
 import static dev.rollforward.http.Routes.retries;
-import static dev.rollforward.http.Snapshots.answer;
-import static dev.rollforward.http.Snapshots.noAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollforward.check.Bodies;
-import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.ResponseSnapshot;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.rollforward.vocabulary.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** https routes: the JVM's CAs, --ca-cert for a private CA, and what a TLS failure is called. */
 class TransportTlsTest {
@@ -58,7 +58,7 @@ class TransportTlsTest {
     }
 
     private ResponseSnapshot send(TlsTrust tls) {
-        try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls, null)) {
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
             return t.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
@@ -86,7 +86,6 @@ class TransportTlsTest {
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
         assertThat(answer(s).status()).isEqualTo(200);
-        answer(s);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -150,7 +149,7 @@ class TransportTlsTest {
             String yaml = "routes:\n  - label: primary\n    base_url: https://127.0.0.1:" + plain.getLocalPort()
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
-            try (Transport tr = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, null, null)) {
+            try (Transport tr = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
                 ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
