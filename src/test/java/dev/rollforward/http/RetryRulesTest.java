@@ -70,6 +70,16 @@ class RetryRulesTest {
     }
 
     @Test
+    void aGatewaysFallbackIsNeverResentOnTop() {
+        Map<String, List<String>> headers = Map.of("x-portkey-last-used-option-index", List.of("config.targets[1]"));
+        RetryRules.Advice a = RetryRules.onResponse(503, headers, null, POLICY,
+                GatewayReport.read(Gateway.PORTKEY, headers, List.of(), "config.targets[0]"), NOW);
+
+        assertThat(a.retry()).isFalse();
+        assertThat(a.reason()).isEqualTo("gateway_fell_back");
+    }
+
+    @Test
     void adviceCarriesTheServersWait() {
         assertThat(advise(429, Map.of("retry-after", List.of("2")), null).serverWaitMillis()).isEqualTo(2000);
         assertThat(advise(503, Map.of(), null).serverWaitMillis()).isEqualTo(RetryAfter.NONE);
