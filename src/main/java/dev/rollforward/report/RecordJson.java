@@ -46,8 +46,7 @@ public final class RecordJson {
             g.writeBooleanField("response_id_present", a.facts().idPresent());
             token(g, "completion_marker", a.facts().completionMarker());
             g.writeBooleanField("usage_present", a.facts().usagePresent());
-            String requestId = a.snapshot().header("x-request-id");
-            token(g, "upstream_request_id", requestId != null ? requestId : a.snapshot().header("x-oneapi-request-id"));
+            token(g, "upstream_request_id", a.gateway().requestId());
             g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());

@@ -33,7 +33,8 @@ public enum SandboxMode {
             "a gateway that silently fell back: x-portkey-last-used-option-index: config.targets[1] and the"
                     + " fallback's model (gpt-4.1-mini) in the 200 (expect: stay where the route can tell)"),
     GATEWAY_ERROR("gateway-error",
-            "a gateway's own error: Portkey's 500 {\"html-message\": ...} for every request (expect: stay)");
+            "a gateway's own error: Portkey's 500 {\"html-message\": ...} from config.targets[1] for every request"
+                    + " (expect: stay)");
 
     private final String wire;
     private final String description;

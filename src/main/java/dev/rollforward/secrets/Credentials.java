@@ -70,13 +70,14 @@ public record Credentials(String canary, String disabled, boolean generatedDisab
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> h : route.headersEnv().entrySet()) {
             String value = EnvVars.value(env, h.getValue());
-            String key = route.label() + ".headers_env." + h.getKey();
+            // The header is named in words, not as "name: ...", which the redactor would read as its value.
+            String variable = "environment variable " + h.getValue() + " (for header " + h.getKey() + ")";
             if (value == null) {
-                throw ConfigException.at(file, route.line(), key, "environment variable " + h.getValue()
-                        + " is not set; export it with the value to send in " + h.getKey());
+                throw ConfigException.at(file, route.line(), route.label() + ".headers_env",
+                        variable + " is not set; export it with the value to send");
             }
             if (!value.strip().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw ConfigException.at(file, route.line(), key, "environment variable " + h.getValue()
+                throw ConfigException.at(file, route.line(), route.label() + ".headers_env", variable
                         + " holds line breaks, control or non-ASCII characters that cannot go in an HTTP header");
             }
             values.put(h.getKey(), value.strip());

@@ -11,10 +11,14 @@ import java.util.Map;
  * @param fallbacks targets passed over (Portkey: the index past the expected one; LiteLLM: its count)
  * @param target    the served-by target the gateway named, or null
  * @param apiBase   the upstream URL the gateway called (LiteLLM), or null
+ * @param requestId the answer's {@code x-request-id}, else the gateway's own request id header, or null
  */
-public record GatewayReport(GatewayRetries retries, int fallbacks, String target, String apiBase) {
+public record GatewayReport(GatewayRetries retries, int fallbacks, String target, String apiBase, String requestId) {
 
-    public static final GatewayReport NONE = new GatewayReport(GatewayRetries.NONE, 0, null, null);
+    /** The answer's own request id header; a gateway's comes second. */
+    static final String REQUEST_ID = "x-request-id";
+
+    public static final GatewayReport NONE = new GatewayReport(GatewayRetries.NONE, 0, null, null, null);
 
     public int retryCount() {
         return retries.count();
@@ -40,8 +44,10 @@ public record GatewayReport(GatewayRetries retries, int fallbacks, String target
             case DEPLOYMENT -> count(first(headers, evidence.fallbackHeader()));
             case NONE -> 0;
         };
+        String requestId = first(headers, REQUEST_ID);
         return new GatewayReport(GatewayRetries.from(headers, retryHeaders), fallbacks, target,
-                first(headers, evidence.apiBaseHeader()));
+                first(headers, evidence.apiBaseHeader()),
+                requestId != null ? requestId : first(headers, gateway.reporting().requestIdHeader()));
     }
 
     private static int optionIndexFallbacks(String target, String expectedTarget) {

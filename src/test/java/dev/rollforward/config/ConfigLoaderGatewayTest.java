@@ -109,8 +109,8 @@ class ConfigLoaderGatewayTest {
         assertThatThrownBy(() -> Credentials.resolve("test.yaml", r,
                 Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000", "PORTKEY_API_KEY", "  ")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("test.yaml:3: cometapi-primary.headers_env.x-portkey-api-key: environment variable "
-                        + "PORTKEY_API_KEY is not set; export it with the value to send in x-portkey-api-key");
+                .hasMessage("test.yaml:3: cometapi-primary.headers_env: environment variable PORTKEY_API_KEY "
+                        + "(for header x-portkey-api-key) is not set; export it with the value to send");
         assertThatThrownBy(() -> Credentials.resolve("test.yaml", r,
                 Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000", "PORTKEY_API_KEY", "pk\nline")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot go in an HTTP header")

@@ -77,7 +77,16 @@ class GatewayReportTest {
         GatewayReport r = read(Gateway.NEW_API, headers("x-oneapi-request-id", "20261127030405123456789abcdef",
                 "x-portkey-last-used-option-index", "config.targets[1]", "x-litellm-attempted-retries", "3"));
 
-        assertThat(r).isEqualTo(GatewayReport.NONE);
+        assertThat(r).isEqualTo(new GatewayReport(GatewayRetries.NONE, 0, null, null, "20261127030405123456789abcdef"));
+    }
+
+    @Test
+    void theAnswersOwnRequestIdComesBeforeTheGatewaysOwn() {
+        assertThat(read(Gateway.LITELLM, headers("x-litellm-call-id", "call-1")).requestId()).isEqualTo("call-1");
+        assertThat(read(Gateway.LITELLM, headers("x-litellm-call-id", "call-1", "x-request-id", "req_1")).requestId())
+                .isEqualTo("req_1");
+        assertThat(read(Gateway.NONE, headers("x-oneapi-request-id", "2026")).requestId()).isEqualTo("2026");
+        assertThat(read(Gateway.PORTKEY, headers("x-oneapi-request-id", "2026")).requestId()).isNull();
     }
 
     @Test
