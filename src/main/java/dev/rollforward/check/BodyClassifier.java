@@ -61,6 +61,12 @@ public final class BodyClassifier {
         boolean idPresent = nonEmptyText(root.get("id"));
         String model = text(root.get("model"));
         boolean usage = root.path("usage").isObject();
+        // A success object that also carries an error (a failed response, a gateway's error wrapped in a
+        // 200) is not a success: it is judged as the error it carries (CONTRACT §5).
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            return errorOrOther(root, error, model, idPresent, usage);
+        }
         if ("chat.completion".equals(object) && idPresent
                 && root.path("choices").isArray() && !root.path("choices").isEmpty()) {
             String finish = text(root.path("choices").path(0).get("finish_reason"));
@@ -70,11 +76,14 @@ public final class BodyClassifier {
                 && root.path("status").isTextual() && root.path("output").isArray()) {
             return new BodyFacts(BodyShape.RESPONSE, model, true, root.get("status").asText(), usage, null);
         }
-        JsonNode error = root.get("error");
-        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
-            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usage, errorCode(error));
-        }
+        return errorOrOther(root, null, model, idPresent, usage);
+    }
+
+    private static BodyFacts errorOrOther(JsonNode root, JsonNode error, String model, boolean idPresent, boolean usage) {
         String marker = text(root.get("status"));
+        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
+            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, marker, usage, errorCode(error));
+        }
         return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null, fieldNames(root));
     }
 

@@ -79,8 +79,13 @@ final class DecisionTable {
 
     private static void errorPath(JudgementBuilder j, Observation o) {
         ResponseSnapshot snap = o.snap();
-        if (snap.resends() > 0) {
-            j.add(HOLD, "resent_on_error_path");
+        // Any resend spoils the one clean refusal the error path is for; the reason says what
+        // rollforward did and why, so nobody reads its own retry as the gateway's doing.
+        if (snap.resent().afterNoResponse() > 0) {
+            j.add(HOLD, "resent_after_no_response");
+        }
+        if (snap.resent().afterStatus() > 0) {
+            j.add(HOLD, "resent_after_retryable_status");
         }
         if (o.gateway().retries().happened()) {
             j.add(HOLD, "gateway_retried_on_error_path");

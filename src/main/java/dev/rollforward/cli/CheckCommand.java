@@ -68,7 +68,7 @@ final class CheckCommand extends Subcommand {
                 .withReports(new ReportFiles(evidenceLog, junit, markdown))
                 .withVerbosity(verbosity.level())
                 .withCaCert(caCert);
-        return runCheck(options, env, config.load());
+        return runCheck(options, env, config.load(env.env()));
     }
 
     /** The command as the user typed it, shell-quoted and redacted, for reports to repeat. */

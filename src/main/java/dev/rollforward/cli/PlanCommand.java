@@ -29,21 +29,22 @@ final class PlanCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        List<Route> selected = RouteSelection.select(config.load(), routes.labels, routes.labels.isEmpty());
+        List<Route> selected = RouteSelection.select(config.load(env.env()), routes.labels, routes.labels.isEmpty());
         for (Route r : selected) {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
-                boolean set = EnvVars.isSet(env.env(), name);
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
                 env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env()));
-                if (name != null && !set) {
+                if (problem != null) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
-                            + " is not set; a check would stop with a config error");
+                            + " " + problem + "; a check would stop with a config error");
                 }
             }
             r.headersEnv().forEach((header, name) -> {
-                if (!EnvVars.isSet(env.env(), name)) {
-                    env.err().println("note: " + r.label() + ": env var " + name + " (for header " + header
-                            + ") is not set; a check would stop with a config error");
+                String problem = EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    env.err().println("note: " + r.label() + ": env var " + name + " (for header " + header + ") "
+                            + problem + "; a check would stop with a config error");
                 }
             });
         }

@@ -28,15 +28,16 @@ final class ValidateCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        RouteFile file = config.load();
+        RouteFile file = config.load(env.env());
         List<String> labels = new ArrayList<>();
         for (Route r : file.routes()) {
             labels.add(r.label() + " (" + r.family().wire() + ")");
             List<String> names = new ArrayList<>(Arrays.asList(r.credentialEnv(), r.disabledCredentialEnv()));
             names.addAll(r.headersEnv().values());
             for (String name : names) {
-                if (name != null && !EnvVars.isSet(env.env(), name)) {
-                    env.err().println("warning: " + r.label() + ": env var " + name + " is not set here; a check needs it");
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    env.err().println("warning: " + r.label() + ": env var " + name + " " + problem + " here; a check needs it");
                 }
             }
             String fallback = FallbackCoverage.warning(r);

@@ -1,6 +1,5 @@
 package dev.rollforward.config;
 
-import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Gateway;
@@ -10,6 +9,7 @@ import dev.rollforward.vocabulary.RouteFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,25 +35,46 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** Loads without looking at the environment; see {@link #load(Path, Map)}. */
     public static RouteFile load(Path path) throws ConfigException {
+        return load(path, Map.of());
+    }
+
+    /**
+     * Loads, validates, and refuses any value that holds the value of an env var the routes name
+     * (credential_env, disabled_credential_env): such a key would be committed with the config and
+     * shown by plan. Reads only those variables, and shows none of them.
+     */
+    public static RouteFile load(Path path, Map<String, String> env) throws ConfigException {
         String file = path.toString();
         String text;
         try {
+            if (Files.isDirectory(path)) {
+                throw ConfigException.at(file, 0, null, "is a directory; pass the route config file itself, "
+                        + "e.g. --config config/cometapi.yaml");
+            }
             if (Files.size(path) > MAX_FILE_BYTES) {
                 throw ConfigException.at(file, 0, null, "is larger than 1 MiB; a route config is a few lines");
             }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw ConfigException.at(file, 0, null, "no such file; pass the route config with --config FILE");
+        } catch (CharacterCodingException e) {
+            throw ConfigException.at(file, 0, null, "is not UTF-8 text; save it as UTF-8 (YAML and JSON configs are UTF-8)");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw ConfigException.at(file, 0, null, "cannot be read (" + e.getClass().getSimpleName() + "); check the path and its permissions");
         }
-        return parse(file, text);
+        return parse(file, text, env);
     }
 
     public static RouteFile parse(String file, String text) throws ConfigException {
+        return parse(file, text, Map.of());
+    }
+
+    /** @param env the environment, for the refusal described at {@link #load(Path, Map)} */
+    public static RouteFile parse(String file, String text, Map<String, String> env) throws ConfigException {
         Node root = ConfigTree.parse(file, text);
-        refuseSecrets(file, root, "");
+        SecretScan.run(file, root, env);
         Fields top = new Fields(file, "", root);
         top.refuseUnknown(TOP_KEYS);
         String reviewLink = optUrl(top, "review_link");
@@ -166,28 +187,5 @@ public final class ConfigLoader {
             throw f.error(key, "must be an http(s) link to the review or ticket");
         }
         return v;
-    }
-
-    /** Secrets never live in the config: any value (or key) that looks like one is refused, by name only. */
-    private static void refuseSecrets(String file, Node node, String path) throws ConfigException {
-        Object v = node.value();
-        if (v instanceof String && Redactor.looksLikeSecret((String) v)) {
-            throw ConfigException.at(file, node.line(), path.isEmpty() ? "(top level)" : path,
-                    "looks like a credential; secrets never go in the config, only the NAME of the env var that holds them");
-        } else if (v instanceof Map) {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-                String key = path.isEmpty() ? (String) e.getKey() : path + "." + e.getKey();
-                if (Redactor.looksLikeSecret((String) e.getKey())) {
-                    throw ConfigException.at(file, ((Node) e.getValue()).line(), path.isEmpty() ? "(top level)" : path,
-                            "has a key that looks like a credential; secrets never go in the config");
-                }
-                refuseSecrets(file, (Node) e.getValue(), key);
-            }
-        } else if (v instanceof List) {
-            List<?> list = (List<?>) v;
-            for (int i = 0; i < list.size(); i++) {
-                refuseSecrets(file, (Node) list.get(i), path + "[" + i + "]");
-            }
-        }
     }
 }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The request headers a route sets: {@code headers} (values in the file) and {@code headers_env}
- * (values in env vars, read when a check runs: gateway keys, virtual keys). Neither may carry the
- * credential or the correlation id, which rollforward sets itself.
+ * (values in env vars, read when a check runs: gateway keys, virtual keys). Both must be headers
+ * HTTP can carry; neither may carry the credential or the correlation id, which rollforward sets
+ * itself; a header whose name says it carries a secret belongs in {@code headers_env}.
  */
 final class RouteHeaders {
 
@@ -28,6 +29,10 @@ final class RouteHeaders {
             if (!HEADER_VALUE.matcher(h.getValue()).matches()) {
                 throw f.error("headers", h.getKey() + " has a value HTTP cannot carry: printable ASCII only, "
                         + "no line breaks or control characters");
+            }
+            if (CredentialHeaders.namesASecret(h.getKey())) {
+                throw f.error("headers", "must not set " + h.getKey() + ": its name says it carries a secret, and "
+                        + SecretScan.NOT_HERE + " (headers_env: {" + h.getKey() + ": ENV_VAR_NAME})");
             }
         }
         return Map.copyOf(headers);

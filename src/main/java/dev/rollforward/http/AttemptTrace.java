@@ -10,13 +10,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Travels with one attempt's request (as its tag) so the retry interceptor knows the attempt's
- * bounds and its route's gateway, and can report every send it made.
+ * bounds and its route's gateway and can report every send it made, and so {@link SendEvents} can
+ * tell it what the current send's connection did.
  */
 final class AttemptTrace {
 
     private final Route route;
     private final long deadlineMillis;
     private final List<Send> sends = new CopyOnWriteArrayList<>();
+    /** The current send: whether it opened a connection, got one, and got a response's headers. */
+    private volatile boolean connecting;
+    private volatile boolean connectionAcquired;
+    private volatile boolean answered;
 
     AttemptTrace(Route route, long deadlineMillis) {
         this.route = route;
@@ -43,5 +48,28 @@ final class AttemptTrace {
 
     void sent(Send send) {
         sends.add(send);
+    }
+
+    void sendStarting() {
+        connecting = false;
+        connectionAcquired = false;
+        answered = false;
+    }
+
+    void connecting() {
+        connecting = true;
+    }
+
+    void connectionAcquired() {
+        connectionAcquired = true;
+    }
+
+    void answered() {
+        answered = true;
+    }
+
+    /** This send went out on a pooled keep-alive connection and no response headers came back on it. */
+    boolean failedOnReusedConnection() {
+        return connectionAcquired && !connecting && !answered;
     }
 }

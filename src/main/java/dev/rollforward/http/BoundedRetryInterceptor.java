@@ -22,11 +22,14 @@ final class BoundedRetryInterceptor implements Interceptor {
     private final Pacer pacer;
     private final Backoff backoff;
     private final ErrorCodeReader errorCodes;
+    /** Drops the pool's idle connections, so the send after a stale one opens a fresh connection. */
+    private final Runnable freshConnections;
 
-    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes) {
+    BoundedRetryInterceptor(Pacer pacer, Backoff backoff, ErrorCodeReader errorCodes, Runnable freshConnections) {
         this.pacer = pacer;
         this.backoff = backoff;
         this.errorCodes = errorCodes;
+        this.freshConnections = freshConnections;
     }
 
     @Override
@@ -37,18 +40,30 @@ final class BoundedRetryInterceptor implements Interceptor {
             return chain.proceed(request);
         }
         RetryPolicy policy = trace.policy();
+        boolean freshSendMade = false;
         long waited = 0;
-        for (int resends = 0; ; resends++) {
+        for (int resends = 0; ; ) {
             Response response;
+            trace.sendStarting();
             try {
                 response = chain.proceed(request);
             } catch (IOException e) {
+                boolean canceled = chain.call().isCanceled();
+                // The server closed an idle keep-alive connection: nothing reached the route, so the
+                // fresh send takes this one's place, in the sends trail too, and is no resend
+                // (CONTRACT §3). Once per attempt.
+                if (!freshSendMade && RetryRules.staleConnection(e, trace.failedOnReusedConnection(), canceled)) {
+                    freshSendMade = true;
+                    freshConnections.run();
+                    continue;
+                }
                 trace.sent(Send.failed(Failure.of(e).reason(), waited));
                 long delay = backoff.delayMillis(policy, resends);
-                if (!RetryRules.onFailure(e, chain.call().isCanceled()) || !mayResend(trace, resends, delay)) {
+                if (!RetryRules.onFailure(e, canceled) || !mayResend(trace, resends, delay)) {
                     throw e;
                 }
                 waited = pause(delay);
+                resends++;
                 continue;
             }
             trace.sent(Send.answered(response.code(), waited));
@@ -65,6 +80,7 @@ final class BoundedRetryInterceptor implements Interceptor {
             }
             response.close(); // free the connection before the resend
             waited = pause(delay);
+            resends++;
         }
     }
 

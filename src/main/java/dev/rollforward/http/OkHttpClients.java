@@ -34,16 +34,19 @@ final class OkHttpClients implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, concurrency * 2));
         dispatcher.setMaxRequestsPerHost(Math.max(5, concurrency * 2));
+        ConnectionPool pool = new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
+                .connectionPool(pool)
+                .eventListenerFactory(SendEvents.FACTORY)
                 // TLS is set up per https route (forRoute): loading the trust store costs
                 // a few hundred milliseconds of start-up that an http route never needs.
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .addInterceptor(new BoundedRetryInterceptor(settings.pacer, settings.backoff, settings.errorCodes));
+                .addInterceptor(new BoundedRetryInterceptor(settings.pacer, settings.backoff, settings.errorCodes,
+                        pool::evictAll));
         if (settings.proxies != null) {
             b.proxySelector(settings.proxies).proxyAuthenticator(settings.proxies.authenticator());
         }

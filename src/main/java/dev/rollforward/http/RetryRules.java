@@ -3,6 +3,7 @@ package dev.rollforward.http;
 import dev.rollforward.vocabulary.ErrorCodes;
 import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -78,6 +79,30 @@ final class RetryRules {
         }
         // A certificate or hostname that did not verify will not verify on a second try.
         return !(e instanceof SSLHandshakeException) && !(e instanceof SSLPeerUnverifiedException);
+    }
+
+    /**
+     * A send that failed on a reused keep-alive connection before any byte of a response came
+     * back: the server had closed the idle connection, so nothing reached the route. Not a
+     * timeout (the server may be working on the request), and not when part of a status line
+     * had arrived (the route did answer, then broke).
+     */
+    static boolean staleConnection(IOException e, boolean failedOnReusedConnection, boolean callCanceled) {
+        if (callCanceled || !failedOnReusedConnection || e instanceof InterruptedIOException) {
+            return false;
+        }
+        return !partOfAnAnswerArrived(e);
+    }
+
+    /** Okio says how much of the status line it had read when the stream ended: "limit=N". */
+    private static boolean partOfAnAnswerArrived(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof EOFException && m != null && m.contains("limit=") && !m.contains("limit=0 ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -18,9 +18,14 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
         return trail().host();
     }
 
-    /** Resends rollforward itself made for this attempt. */
+    /** Resends rollforward itself made for this attempt, by cause. */
+    default Resends resent() {
+        return trail().resent();
+    }
+
+    /** How many resends rollforward itself made for this attempt. */
     default int resends() {
-        return trail().resends();
+        return resent().total();
     }
 
     /** {@code 2xx} style class, or {@code none}. */

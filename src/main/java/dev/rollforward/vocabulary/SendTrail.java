@@ -15,8 +15,12 @@ public record SendTrail(String host, String correlationId, List<Send> sends) {
         sends = List.copyOf(sends);
     }
 
-    /** Resends rollforward made: every send after the first. */
-    public int resends() {
-        return Math.max(0, sends.size() - 1);
+    /** The resends: every send after the first, by what came of the send before it. */
+    public Resends resent() {
+        Resends resent = Resends.NONE;
+        for (int i = 1; i < sends.size(); i++) {
+            resent = sends.get(i - 1).status() == null ? resent.plusAfterNoResponse() : resent.plusAfterStatus();
+        }
+        return resent;
     }
 }

@@ -11,6 +11,7 @@ import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.TestTrails;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class ErrorPathDecisionTest {
     @Test
     void noResponseHolds() {
         AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused",
-                TestTrails.failed(Snaps.HOST, "connect_failed", 0)));
+                TestTrails.failed(Snaps.HOST, "connect_failed", Resends.NONE)));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("no_response", "connect_failed");
@@ -140,20 +141,39 @@ class ErrorPathDecisionTest {
     }
 
     @Test
-    void anyResendHoldsEvenACleanRefusal() {
+    void aResendAfterARetryableStatusHoldsEvenACleanRefusal() {
         AttemptResult a = error(status(401).body(Bodies.OPENAI_401).resends(1).build());
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
-        assertThat(a.judgement().reasons()).containsExactly("resent_on_error_path");
+        assertThat(a.judgement().reasons()).containsExactly("resent_after_retryable_status");
         assertThat(a.retryCount()).isEqualTo(1);
     }
 
     @Test
-    void aResendWithNoResponseHoldsWithBothReasons() {
-        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed(Snaps.HOST, "timeout", 1)));
+    void aResendAfterRollforwardsOwnSendGotNoResponseSaysSo() {
+        AttemptResult a = error(status(401).body(Bodies.OPENAI_401).resentAfterNoResponse(1).build());
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
-        assertThat(a.judgement().reasons()).containsExactly("resent_on_error_path", "no_response", "timeout");
+        assertThat(a.judgement().reasons()).containsExactly("resent_after_no_response");
+        assertThat(a.retryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void bothCausesAreNamed() {
+        AttemptResult a = error(status(503).body(Bodies.OVERLOADED_503).resentAfterNoResponse(1).resends(1).build());
+
+        assertThat(a.judgement().reasons()).containsExactly("resent_after_no_response", "resent_after_retryable_status",
+                "server_error");
+        assertThat(a.retryCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aResendWithNoResponseHoldsWithBothReasons() {
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null,
+                TestTrails.failed(Snaps.HOST, "timeout", new Resends(1, 0))));
+
+        assertThat(a.judgement().decision()).isEqualTo(HOLD);
+        assertThat(a.judgement().reasons()).containsExactly("resent_after_no_response", "no_response", "timeout");
     }
 
     static Stream<Arguments> gatewayRetryHeaders() {
@@ -206,7 +226,7 @@ class ErrorPathDecisionTest {
         AttemptResult a = error(Snaps.good(200, Bodies.CHAT).resends(1).build());
 
         assertThat(a.judgement().decision()).isEqualTo(STAY);
-        assertThat(a.judgement().reasons()).contains("disabled_credential_accepted", "resent_on_error_path");
+        assertThat(a.judgement().reasons()).contains("disabled_credential_accepted", "resent_after_retryable_status");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.rollforward.vocabulary.Gateway;
 import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteResult;
@@ -70,7 +71,7 @@ class EvaluatorFuzzTest {
         if (p.status == NO_STATUS) {
             snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed",
                     TestTrails.failed("api.cometapi.com", "tls_failure", 0)));
-            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed("api.cometapi.com", "timeout", 2)));
+            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed("api.cometapi.com", "timeout", new Resends(1, 1))));
         } else {
             snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null,
                     TestTrails.answered("api.cometapi.com", p.status, 0)));

@@ -98,7 +98,7 @@ class VerdictTest {
         AttemptResult err = Snaps.error(Snaps.status(401).body(Bodies.OPENAI_401).resends(1).build());
         RouteResult r = route(happy, err);
 
-        assertThat(r.reasons()).containsExactly("happy-path:server_error", "error-path:resent_on_error_path");
+        assertThat(r.reasons()).containsExactly("happy-path:server_error", "error-path:resent_after_retryable_status");
         assertThat(r.retryCount()).isEqualTo(4);
         assertThat(r.gatewayRetryCount()).isEqualTo(2);
     }

@@ -51,7 +51,8 @@ class PlanValidateTest {
         cli.env.remove(Cli.CANARY_ENV);
         cli.env.put(Cli.DISABLED_ENV, "  ");
         assertThat(cli.run("plan", "--config", config.toString(), "--route", "primary")).isZero();
-        assertThat(cli.stderr).contains("TEST_CANARY_KEY is not set").contains("TEST_DISABLED_KEY is not set");
+        assertThat(cli.stderr).contains("TEST_CANARY_KEY is not set")
+                .contains("TEST_DISABLED_KEY is set but holds only whitespace");
         assertThat(cli.record(0).get("credential_env_set").asBoolean()).isFalse();
         assertThat(cli.record(1).get("credential_env_set").asBoolean()).isFalse();
         assertThat(server.getRequestCount()).isZero();
@@ -81,7 +82,7 @@ class PlanValidateTest {
         cli.env.remove(Cli.DISABLED_ENV);
         assertThat(cli.run("validate", "--config", config.toString())).isZero();
         assertThat(cli.stderr.lines()).containsExactly(
-                "warning: primary: env var TEST_CANARY_KEY is not set here; a check needs it",
+                "warning: primary: env var TEST_CANARY_KEY is set but empty here; a check needs it",
                 "warning: primary: env var TEST_DISABLED_KEY is not set here; a check needs it",
                 "warning: primary: nothing configured can tell a silent fallback from the intended upstream (gateway: none); "
                         + "add expect.upstream_header, expect.route_label_header or expect.model_prefix",

@@ -107,14 +107,28 @@ class ConfigLoaderGatewayTest {
         Route r = load("    headers_env: {x-portkey-api-key: PORTKEY_API_KEY}\n");
 
         assertThatThrownBy(() -> Credentials.resolve("test.yaml", r,
-                Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000", "PORTKEY_API_KEY", "  ")))
+                Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("test.yaml:3: cometapi-primary.headers_env: environment variable PORTKEY_API_KEY "
                         + "(for header x-portkey-api-key) is not set; export it with the value to send");
         assertThatThrownBy(() -> Credentials.resolve("test.yaml", r,
+                Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000", "PORTKEY_API_KEY", "  ")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PORTKEY_API_KEY (for header x-portkey-api-key) "
+                        + "is set but holds only whitespace");
+        assertThatThrownBy(() -> Credentials.resolve("test.yaml", r,
                 Map.of("COMETAPI_CANARY_KEY", "sk-test-canary-0000000000000000000", "PORTKEY_API_KEY", "pk\nline")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("cannot go in an HTTP header")
                 .hasMessageNotContaining("pk");
+    }
+
+    @Test
+    void aConfigValueHoldingAHeadersEnvValueIsRefusedNamingTheVariable() {
+        String yaml = HEAD + "    headers_env: {x-portkey-api-key: PORTKEY_API_KEY}\n    headers: {X-Team: pk-vk-7f3a9c21e4}\n";
+
+        assertThatThrownBy(() -> ConfigLoader.parse("test.yaml", yaml, Map.of("PORTKEY_API_KEY", "pk-vk-7f3a9c21e4")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].headers.X-Team: holds the value of env var PORTKEY_API_KEY")
+                .hasMessageNotContaining("7f3a9c21e4");
     }
 
     static Stream<Arguments> refusals() {
@@ -137,6 +151,8 @@ class ConfigLoaderGatewayTest {
                         "test.yaml:8: routes[0].headers_env: must not set Authorization"),
                 arguments("a header set both ways", "    headers: {X-Team: infra}\n    headers_env: {x-team: TEAM}\n",
                         "test.yaml:9: routes[0].headers_env: x-team is also set in headers"),
+                arguments("a secret-named header set in the file", "    headers: {x-portkey-api-key: abc}\n",
+                        "test.yaml:8: routes[0].headers: must not set x-portkey-api-key: its name says it carries a secret"),
                 arguments("the correlation header", "    headers: {X-Request-Id: mine}\n",
                         "test.yaml:8: routes[0].headers: must not set X-Request-Id; rollforward sends the correlation id"),
                 arguments("Portkey's trace header behind Portkey", "    gateway: portkey\n    headers_env: {x-portkey-trace-id: T}\n",

@@ -22,9 +22,14 @@ final class Routes {
 
     /** One route; {@code extra} is more YAML at the route's indentation (4 spaces). */
     static Route route(MockWebServer server, String family, String extra) {
+        return route(server.url("/v1").toString(), family, extra);
+    }
+
+    /** One route to any base URL (a hand-made server). */
+    static Route route(String baseUrl, String family, String extra) {
         String yaml = "routes:\n"
                 + "  - label: primary\n"
-                + "    base_url: " + server.url("/v1") + "\n"
+                + "    base_url: " + baseUrl + "\n"
                 + "    request_family: " + family + "\n"
                 + "    model: gpt-4o-mini\n"
                 + "    credential_env: TEST_CANARY_KEY\n"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.TestTrails;

@@ -10,6 +10,7 @@ import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Gateway;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteResult;
