@@ -28,8 +28,11 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    /** @param env the environment, only to say whether each variable the route names is set (never read) */
-    public static String of(Route route, Phase phase, String userAgent, Map<String, String> env) {
+    /**
+     * @param env         the environment, only to say whether each variable the route names is set (never read)
+     * @param routeDigest the route's {@code route_digest}, as its records would carry it
+     */
+    public static String of(Route route, Phase phase, String userAgent, Map<String, String> env, String routeDigest) {
         String correlationId = CorrelationId.of(CHECK_ID, route.label(), phase);
         RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
         String credentialEnv = phase == Phase.HAPPY_PATH ? route.credentialEnv() : route.disabledCredentialEnv();
@@ -76,6 +79,7 @@ public final class PlanJson {
             g.writeEndObject();
             PlanExpectations.write(g, route);
             g.writeBooleanField("follows_redirects", false);
+            g.writeStringField("route_digest", routeDigest);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

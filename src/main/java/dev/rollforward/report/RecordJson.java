@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.Send;
 import dev.rollforward.vocabulary.ServedBy;
@@ -50,6 +52,7 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
+            provenance(g, route.provenance());
             g.writeNumberField("gateway_fallback_count", a.gateway().fallbacks());
             nullable(g, "correlation_id", redactor.redact(a.snapshot().trail().correlationId()));
             servedBy(g, a.servedBy());
@@ -68,7 +71,7 @@ public final class RecordJson {
     }
 
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
-    private String verdict(RouteResult route) {
+    String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
             common(g, "verdict", route, new Outcome(happy.snapshot().statusClass(), route.shapeSeen(), route.verdict(),
@@ -77,8 +80,48 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
+            provenance(g, route.provenance());
             g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
+            servedBy(g, happy.servedBy()); // who served the happy path: what history compares between checks
+            previous(g, route.previous()); // last: present only with an evidence log
         });
+    }
+
+    /** Appended after the fields older readers know, so their positions never move. */
+    private static void provenance(JsonGenerator g, Provenance p) throws IOException {
+        g.writeStringField("tool_version", p.toolVersion());
+        g.writeStringField("route_digest", p.routeDigest());
+        nullable(g, "credential_fingerprint", p.credentialFingerprint());
+    }
+
+    /** Absent without an evidence log; null for a route's first check; else the last check and what changed. */
+    private static void previous(JsonGenerator g, Previous previous) throws IOException {
+        if (previous instanceof Previous.FirstCheck) {
+            g.writeNullField("previous");
+        } else if (previous instanceof Previous.Check c) {
+            g.writeObjectFieldStart("previous");
+            nullable(g, "check_id", c.checkId());
+            nullable(g, "started_at", c.startedAt());
+            nullable(g, "fallback_decision", c.fallbackDecision());
+            g.writeArrayFieldStart("changed");
+            for (Previous.Change change : c.changed()) {
+                g.writeStartObject();
+                g.writeStringField("field", change.field());
+                nullable(g, "was", change.was());
+                nullable(g, "now", change.now());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, value);
+        }
     }
 
     /** The fields an attempt record and a verdict record share, each filled from its own level. */
@@ -127,14 +170,6 @@ public final class RecordJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
-        }
     }
 
     private static void status(JsonGenerator g, Integer status) throws IOException {

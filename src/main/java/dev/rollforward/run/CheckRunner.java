@@ -1,14 +1,18 @@
 package dev.rollforward.run;
 
 import dev.rollforward.check.Evaluator;
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.http.Transport;
+import dev.rollforward.secrets.CredentialFingerprint;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.CorrelationId;
 import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -53,7 +57,9 @@ public final class CheckRunner {
         List<AttemptResult> attempts = new ArrayList<>(2);
         attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary(), credentials));
         attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled(), credentials));
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0));
+        Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
+                CredentialFingerprint.of(credentials.canary()));
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance);
     }
 
     private AttemptResult attempt(Route route, Phase phase, String credential, Credentials credentials) {
