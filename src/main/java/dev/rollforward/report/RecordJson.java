@@ -8,8 +8,6 @@ import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.Previous;
 import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.RouteResult;
-import dev.rollforward.vocabulary.Send;
-import dev.rollforward.vocabulary.ServedBy;
 import dev.rollforward.vocabulary.ShapeSeen;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,10 +31,12 @@ public final class RecordJson {
 
     private final String checkId;
     private final Redactor redactor;
+    private final WhoServedJson whoServed;
 
     public RecordJson(String checkId, Redactor redactor) {
         this.checkId = checkId;
         this.redactor = redactor;
+        this.whoServed = new WhoServedJson(redactor);
     }
 
     public String attempt(RouteResult route, AttemptResult a) {
@@ -53,10 +53,7 @@ public final class RecordJson {
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
             provenance(g, route.provenance());
-            g.writeNumberField("gateway_fallback_count", a.gateway().fallbacks());
-            nullable(g, "correlation_id", redactor.redact(a.snapshot().trail().correlationId()));
-            servedBy(g, a.servedBy());
-            sends(g, a.snapshot().trail().sends());
+            whoServed.attempt(g, a);
         });
     }
 
@@ -82,7 +79,7 @@ public final class RecordJson {
             g.writeNumberField("duration_ms", route.durationMs());
             provenance(g, route.provenance());
             g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
-            servedBy(g, happy.servedBy()); // who served the happy path: what history compares between checks
+            whoServed.servedBy(g, happy.servedBy()); // who served the happy path: what history compares
             previous(g, route.previous()); // last: present only with an evidence log
         });
     }
@@ -91,7 +88,7 @@ public final class RecordJson {
     private static void provenance(JsonGenerator g, Provenance p) throws IOException {
         g.writeStringField("tool_version", p.toolVersion());
         g.writeStringField("route_digest", p.routeDigest());
-        nullable(g, "credential_fingerprint", p.credentialFingerprint());
+        JsonValues.nullable(g, "credential_fingerprint", p.credentialFingerprint());
     }
 
     /** Absent without an evidence log; null for a route's first check; else the last check and what changed. */
@@ -100,27 +97,19 @@ public final class RecordJson {
             g.writeNullField("previous");
         } else if (previous instanceof Previous.Check c) {
             g.writeObjectFieldStart("previous");
-            nullable(g, "check_id", c.checkId());
-            nullable(g, "started_at", c.startedAt());
-            nullable(g, "fallback_decision", c.fallbackDecision());
+            JsonValues.nullable(g, "check_id", c.checkId());
+            JsonValues.nullable(g, "started_at", c.startedAt());
+            JsonValues.nullable(g, "fallback_decision", c.fallbackDecision());
             g.writeArrayFieldStart("changed");
             for (Previous.Change change : c.changed()) {
                 g.writeStartObject();
                 g.writeStringField("field", change.field());
-                nullable(g, "was", change.was());
-                nullable(g, "now", change.now());
+                JsonValues.nullable(g, "was", change.was());
+                JsonValues.nullable(g, "now", change.now());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-    }
-
-    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
         }
     }
 
@@ -139,7 +128,7 @@ public final class RecordJson {
         g.writeStringField("fallback_decision", o.decision().wire());
         g.writeNumberField("retry_count", o.retries());
         g.writeStringField("operator_result", o.decision().operatorResult());
-        nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
+        JsonValues.nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
         g.writeArrayFieldStart("reasons");
         for (String r : o.reasons()) {
             g.writeString(r);
@@ -147,40 +136,11 @@ public final class RecordJson {
         g.writeEndArray();
     }
 
-    /** Who served, as the answer said it: every value passes the redactor's evidence rule. */
-    private void servedBy(JsonGenerator g, ServedBy s) throws IOException {
-        g.writeObjectFieldStart("served_by");
-        nullable(g, "gateway", s.gateway());
-        nullable(g, "target", redactor.evidence(s.target()));
-        nullable(g, "api_base_host", redactor.evidence(s.apiBaseHost()));
-        nullable(g, "model", redactor.evidence(s.model()));
-        nullable(g, "upstream_header", redactor.evidence(s.upstreamHeader()));
-        nullable(g, "route_label_header", redactor.evidence(s.routeLabelHeader()));
-        g.writeEndObject();
-    }
-
-    /** Each request rollforward sent: its status or why none came, and the wait before it. */
-    private static void sends(JsonGenerator g, List<Send> sends) throws IOException {
-        g.writeArrayFieldStart("sends");
-        for (Send s : sends) {
-            g.writeStartObject();
-            status(g, "status", s.status());
-            nullable(g, "failure", s.failure());
-            g.writeNumberField("waited_ms", s.waitedMs());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
     private static void status(JsonGenerator g, Integer status) throws IOException {
-        status(g, "http_status", status);
-    }
-
-    private static void status(JsonGenerator g, String field, Integer status) throws IOException {
         if (status == null) {
-            g.writeNullField(field);
+            g.writeNullField("http_status");
         } else {
-            g.writeNumberField(field, status);
+            g.writeNumberField("http_status", status);
         }
     }
 
