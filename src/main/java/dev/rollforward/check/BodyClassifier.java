@@ -1,13 +1,12 @@
 package dev.rollforward.check;
 
-import dev.rollforward.vocabulary.BodyFacts;
-import dev.rollforward.vocabulary.BodyShape;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
 import java.io.IOException;
 
 /**

@@ -6,12 +6,20 @@ import dev.rollforward.vocabulary.BodyShape;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The top-level fields of a JSON object body that decide its shape, read in one streaming pass.
  * As in a tree, a repeated field counts by its last occurrence: each field resets what it decides.
  */
 final class RootFields {
+
+    /** Enough of an other object's top-level names for a gateway to recognise its own error body. */
+    private static final int MAX_FIELD_NAMES = 16;
+
+    /** The distinct top-level names, in the order they first appear (as a tree keeps them). */
+    private final List<String> names = new ArrayList<>();
 
     private String object;
     private String id;
@@ -38,6 +46,9 @@ final class RootFields {
         RootFields f = new RootFields();
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
+            if (f.names.size() < MAX_FIELD_NAMES && !f.names.contains(name)) {
+                f.names.add(name);
+            }
             JsonToken value = p.nextToken();
             if (value == null) {
                 throw new IOException("unexpected end of the body");
@@ -86,7 +97,7 @@ final class RootFields {
             return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, status, usageObject,
                     withError && errorObject ? code : null);
         }
-        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, status, usageObject, null);
+        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, status, usageObject, null, names);
     }
 
     /** {@code choices}: an array, whether it has an element, and the first element's {@code finish_reason}. */

@@ -7,9 +7,10 @@ import dev.rollforward.vocabulary.RouteFile;
 import java.util.List;
 
 /**
- * The demo's config: a chat and a responses route through the sandbox, each expecting the sandbox's
- * marks. Written as a config and read by the loader a check uses, so that the demo rehearses that
- * too, and a start-up archive trained on the demo (bin/rollforward) holds a check's config path.
+ * The demo's config: a chat and a responses route through the sandbox, each expecting the sandbox's marks
+ * and the model asked for (so a silent fallback to another model is caught, whatever the gateway).
+ * Written as a config and read by the loader a check uses, so that the demo rehearses that too, and a
+ * start-up archive trained on the demo (bin/rollforward) holds a check's config path.
  */
 final class DemoRoutes {
 
@@ -28,7 +29,8 @@ final class DemoRoutes {
                     .append("    model: gpt-4o-mini\n")
                     .append("    credential_env: ").append(SandboxCommand.KEY_ENV).append('\n')
                     .append("    headers: {X-Route-Label: ").append(label).append("}\n")
-                    .append("    expect: {upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label}\n")
+                    .append("    expect: {upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label,")
+                    .append(" model_prefix: gpt-4o-mini}\n")
                     .append("    timeouts: {connect_ms: 2000, request_ms: 3000}\n");
         }
         return ConfigLoader.parse(SOURCE, yaml.toString());

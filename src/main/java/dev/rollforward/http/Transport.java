@@ -4,7 +4,9 @@ import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.SendTrail;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -40,22 +42,29 @@ public final class Transport implements AutoCloseable {
         return new Builder(userAgent, errorCodes);
     }
 
-    /** Sends one attempt and returns what was seen; never throws for network trouble. */
-    public ResponseSnapshot send(Route route, String credential) {
+    /**
+     * Sends one attempt and returns what was seen; never throws for network trouble.
+     *
+     * @param secretHeaders the route's {@code headers_env} values, by header name
+     * @param correlationId sent in {@code X-Request-Id} (and the gateway's trace header) on every send
+     */
+    public ResponseSnapshot send(Route route, String credential, Map<String, String> secretHeaders,
+                                 String correlationId) {
         OkHttpClient client = clients.forRoute(route); // first: an https route's TLS set-up is not the attempt's time
-        RequestPlan plan = RequestPlan.of(route, userAgent);
-        AttemptTrace trace = new AttemptTrace(route.retry(),
-                pacer.nowMillis() + route.timeouts().requestMs(), route.gatewayRetryHeaders());
+        RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
+        AttemptTrace trace = new AttemptTrace(route, pacer.nowMillis() + route.timeouts().requestMs());
         Request.Builder rb = new Request.Builder().url(plan.url())
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
         plan.headers().forEach(rb::header);
+        secretHeaders.forEach(rb::header);
         route.family().authHeaders(credential).forEach(rb::header);
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resent());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response,
+                    new SendTrail(response.request().url().host(), correlationId, trace.sends()));
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -63,7 +72,8 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resent());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(),
+                    new SendTrail(host, correlationId, trace.sends()));
         }
     }
 

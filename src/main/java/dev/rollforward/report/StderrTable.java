@@ -8,7 +8,7 @@ import java.util.List;
 public final class StderrTable implements ResultSink {
 
     /** Each column's width but the last's (the reasons); a longer value pushes the rest along. */
-    private static final int[] WIDTHS = {24, 9, 10, 6, 10, 7, 8};
+    private static final int[] WIDTHS = {24, 9, 10, 6, 10, 7, 17, 8};
 
     private final Console console;
     private boolean headerShown;
@@ -20,7 +20,7 @@ public final class StderrTable implements ResultSink {
     @Override
     public synchronized void accept(RouteResult result) {
         if (!headerShown) {
-            console.info(row("ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS"));
+            console.info(row("ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "SERVED BY", "DECISION", "REASONS"));
             headerShown = true;
         }
         console.info(rows(result));
@@ -48,7 +48,8 @@ public final class StderrTable implements ResultSink {
         for (AttemptResult a : r.attempts()) {
             List<String> reasons = a.judgement().reasons();
             sb.append(row(r.label(), r.family().wire(), a.phase().wire(), StatusText.number(a),
-                    a.shapeSeen().wire(), a.retryCount(), a.judgement().decision().wire(),
+                    a.shapeSeen().wire(), a.retryCount(), ServedByText.target(a, console.redactor()),
+                    a.judgement().decision().wire(),
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  ").append(VerdictLine.of(r, words -> console.colour(r.verdict(), words)));

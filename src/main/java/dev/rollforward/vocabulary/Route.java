@@ -3,7 +3,12 @@ package dev.rollforward.vocabulary;
 import java.util.List;
 import java.util.Map;
 
-/** One validated route of the config. Holds env var names, never credential values. */
+/**
+ * One validated route of the config. Holds env var names, never credential values.
+ *
+ * @param headersEnv request header name → NAME of the env var holding its value (a secret)
+ * @param gateway    the gateway profile the route runs through ({@link Gateway#NONE} when none)
+ */
 public record Route(
         String label,
         String baseUrl,
@@ -14,6 +19,8 @@ public record Route(
         String credentialEnv,
         String disabledCredentialEnv,
         Map<String, String> headers,
+        Map<String, String> headersEnv,
+        Gateway gateway,
         Expectations expect,
         List<String> gatewayRetryHeaders,
         Timeouts timeouts,
@@ -32,5 +39,10 @@ public record Route(
     public String endpoint() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return base + family.path();
+    }
+
+    /** What the route's gateway reported in one answer's headers (names lower case). */
+    public GatewayReport gatewayReport(Map<String, List<String>> responseHeaders) {
+        return GatewayReport.read(gateway, responseHeaders, gatewayRetryHeaders, expect.servedBy());
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -210,18 +211,18 @@ class BodyClassifierTest {
     static Stream<Arguments> asATreeReadsIt() {
         return Stream.of(
                 arguments("a repeated id, empty last", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{}],\"id\":\"\"}",
-                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null)),
+                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null, List.of("id", "object", "choices"))),
                 arguments("repeated choices, an array last", "{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":{},"
                         + "\"choices\":[{\"finish_reason\":\"stop\",\"finish_reason\":\"length\"},{\"finish_reason\":\"x\"}]}",
                         new BodyFacts(BodyShape.CHAT_COMPLETION, null, true, "length", false, null)),
                 arguments("an error object, then null", "{\"error\":{\"code\":\"x\"},\"error\":null}",
-                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null)),
+                        new BodyFacts(BodyShape.OTHER_JSON, null, false, null, false, null, List.of("error"))),
                 arguments("numbers as text", "{\"error\":{\"code\":429,\"type\":\"t\"},\"model\":1.50}",
                         new BodyFacts(BodyShape.ERROR_ENVELOPE, "1.5", false, null, false, "429")),
                 arguments("an empty code, then the type", "{\"error\":{\"type\":\"t\",\"code\":\"\"},\"usage\":{\"a\":[1]}}",
                         new BodyFacts(BodyShape.ERROR_ENVELOPE, null, false, null, true, "t")),
                 arguments("status as a number", "{\"status\":7,\"id\":\"x\"}",
-                        new BodyFacts(BodyShape.OTHER_JSON, null, true, "7", false, null)));
+                        new BodyFacts(BodyShape.OTHER_JSON, null, true, "7", false, null, List.of("status", "id"))));
     }
 
     @ParameterizedTest(name = "{0}")
