@@ -29,6 +29,9 @@ public final class SandboxServer implements AutoCloseable {
     /** Enough for a concurrent --all run; a hanging request holds its thread until close(). */
     private static final int THREADS = 16;
 
+    /** The JDK server's switch for TCP_NODELAY on the connections it accepts. */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxHandler handler;
@@ -54,6 +57,10 @@ public final class SandboxServer implements AutoCloseable {
         }
         // Loopback by address, not by name: "localhost" may resolve to ::1 or be remapped.
         InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        // HttpServer writes a response's headers and body apart; with Nagle on, the body then waits for
+        // the client's delayed ACK (40 ms on Linux) on every kept-alive request. A real upstream does
+        // not add that, so neither does the sandbox (read once, when the first HttpServer is made).
+        System.setProperty(NO_DELAY, "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(loopback, port), 64);
         SandboxHandler handler = new SandboxHandler(mode);
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,

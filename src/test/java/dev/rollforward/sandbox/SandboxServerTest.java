@@ -50,6 +50,14 @@ class SandboxServerTest {
 
     // --- healthy ---------------------------------------------------------------------------
 
+    /** Like a real upstream, the sandbox adds no Nagle/delayed-ACK stall to kept-alive requests. */
+    @Test
+    void connectionsAreServedWithNagleOff() throws Exception {
+        start(SandboxMode.HEALTHY);
+
+        assertThat(System.getProperty(SandboxServer.NO_DELAY)).isEqualTo("true");
+    }
+
     @Test
     void healthyChatAnswersTheCanaryWithAChatCompletionOfTheRequestedModel() throws Exception {
         SandboxServer server = start(SandboxMode.HEALTHY);
