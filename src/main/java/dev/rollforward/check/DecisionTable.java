@@ -29,6 +29,11 @@ public final class DecisionTable {
     public static Judgement judge(Phase phase, Route route, ResponseSnapshot snap, BodyFacts facts,
                                   GatewayRetries gateway, ShapeSeen shape) {
         JudgementBuilder j = new JudgementBuilder();
+        if (snap instanceof ResponseSnapshot.NoAnswer n && n.wasInterrupted()) {
+            // Stopped by the operator: says nothing about the route, and is never a pass.
+            j.add(HOLD, n.reason());
+            return j.build();
+        }
         if (phase == Phase.HAPPY_PATH) {
             happyPath(j, route, snap, facts, shape);
         } else {

@@ -2,6 +2,7 @@ package dev.rollforward.cli;
 
 import dev.rollforward.report.BugReport;
 import dev.rollforward.report.Console;
+import dev.rollforward.report.DistinctOutputs;
 import dev.rollforward.report.OutputFileException;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
@@ -11,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * The one place where what stopped a command becomes an exit code and one line on stderr:
- * a config error 78, an ambiguous route selection 64, an output file that cannot be written 70,
+ * a config error 78, an ambiguous route selection or two outputs naming one file 64, an output
+ * (a file, stdout) that cannot be written 70,
  * anything else a bug (70), with its stack trace only under --verbose.
  */
 final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
@@ -32,6 +34,9 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
             code = ExitCode.CONFIG;
             line = "config error: " + ex.getMessage();
         } else if (ex instanceof RouteSelection.Ambiguous) {
+            code = ExitCode.USAGE;
+            line = ex.getMessage();
+        } else if (ex instanceof DistinctOutputs.Collision) {
             code = ExitCode.USAGE;
             line = ex.getMessage();
         } else if (ex instanceof OutputFileException) {

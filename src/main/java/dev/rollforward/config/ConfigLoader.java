@@ -11,15 +11,12 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.secrets.CredentialHeaders;
 import dev.rollforward.secrets.Redactor;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -121,11 +118,7 @@ public final class ConfigLoader {
                 throw f.error("headers", "must not set " + h.getKey() + "; the credential comes from credential_env");
             }
         }
-        String host = URI.create(baseUrl).getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1); // an IPv6 literal, as the request (OkHttp) names its host
-        }
-        Expectations expect = expect(f, label, host);
+        Expectations expect = expect(f, label, BaseUrls.host(baseUrl));
         List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", Route.DEFAULT_GATEWAY_RETRY_HEADERS);
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
@@ -135,29 +128,9 @@ public final class ConfigLoader {
 
     private static String baseUrl(Fields f) throws ConfigException {
         String raw = f.requireString("base_url").strip();
-        URI uri;
-        try {
-            uri = new URI(raw);
-        } catch (URISyntaxException e) {
-            throw f.error("base_url", "is not a valid URL; write it as given to OpenAI-compatible SDKs, e.g. https://api.cometapi.com/v1");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw f.error("base_url", "must be an http(s) URL with a host, e.g. https://api.cometapi.com/v1");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw f.error("base_url", "must not carry a user or password; put the key in the env var named by credential_env");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw f.error("base_url", "must not have a query string or fragment (keys do not belong in URLs); remove everything after '?'");
-        }
-        // java.net.URI accepts some URLs no HTTP client sends to (port 0 or 99999, found by fuzzing).
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw f.error("base_url", "has port " + uri.getPort() + "; a port is between 1 and 65535");
-        }
-        if (okhttp3.HttpUrl.parse(raw) == null) {
-            throw f.error("base_url", "is not a URL an HTTP client can send to; write it as given to OpenAI-compatible SDKs, "
-                    + "e.g. https://api.cometapi.com/v1");
+        String problem = BaseUrls.problem(raw);
+        if (problem != null) {
+            throw f.error("base_url", problem);
         }
         return raw;
     }

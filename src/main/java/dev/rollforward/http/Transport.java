@@ -37,6 +37,9 @@ public final class Transport implements AutoCloseable {
     private final String userAgent;
     private final Map<String, OkHttpClient> perRoute = new ConcurrentHashMap<>();
     private final TlsTrust tls;
+    /** The calls being sent and the threads sending them, for {@link #stop}; guarded by itself. */
+    private final Map<Call, Thread> sending = new java.util.HashMap<>();
+    private boolean stopped;
 
     /** @param trace receives the redacted-header HTTP trace for --verbose, or null */
     public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace) {
@@ -94,6 +97,12 @@ public final class Transport implements AutoCloseable {
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);
+        synchronized (sending) {
+            if (stopped) {
+                call.cancel();
+            }
+            sending.put(call, Thread.currentThread());
+        }
         try (Response response = call.execute()) {
             ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
             if (snapshot.bodyTruncated()) {
@@ -104,6 +113,28 @@ public final class Transport implements AutoCloseable {
         } catch (IOException e) {
             Failure f = Failure.of(e);
             return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
+        } finally {
+            synchronized (sending) {
+                sending.remove(call);
+                if (stopped) {
+                    Thread.interrupted(); // ours, from stop(): the thread goes on to write reports
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops every send now and any later one before it starts: each call is cancelled and its
+     * thread interrupted (a wait between resends does not notice a cancel). Each send then returns
+     * the {@link ResponseSnapshot.NoAnswer} it was cut short with.
+     */
+    public void stop() {
+        synchronized (sending) {
+            stopped = true;
+            sending.forEach((call, thread) -> {
+                call.cancel();
+                thread.interrupt();
+            });
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -104,21 +103,9 @@ public final class EvidenceLog implements ResultSink {
         }
     }
 
-    /**
-     * The key of the in-JVM lock: the file's real path, so that {@code log.jsonl},
-     * {@code ./log.jsonl} and a symlink to it share one lock.
-     */
+    /** The key of the in-JVM lock: the file, whatever path names it. */
     private Path key() {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path parent = absolute.getParent();
-            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
-        } catch (IOException e) {
-            return absolute;
-        }
+        return OutputFiles.identity(file);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.http.Transport;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -28,14 +29,17 @@ import java.util.function.Consumer;
  */
 public final class CheckRunner {
 
-    /** Told when an attempt starts, so a terminal can show what is in flight. */
+    /** Told when an attempt is sent and when a route is done, so a terminal can show what is in flight. */
     public interface Progress {
         void attemptStarted(Route route, Phase phase);
+
+        void routeFinished(Route route);
     }
 
     private final Transport transport;
     private final Clock clock;
     private final Progress progress;
+    private volatile boolean stopped;
 
     public CheckRunner(Transport transport, Clock clock, Progress progress) {
         this.transport = transport;
@@ -49,15 +53,38 @@ public final class CheckRunner {
         List<AttemptResult> attempts = new ArrayList<>(2);
         attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
         attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
+        progress.routeFinished(route);
         return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0));
     }
 
+    /** Once stopped, an attempt not yet sent, or cut short, is recorded as interrupted (hold), not sent. */
     private AttemptResult attempt(Route route, Phase phase, String credential) {
-        progress.attemptStarted(route, phase);
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        ResponseSnapshot snap = transport.send(route, credential);
+        ResponseSnapshot snap;
+        if (stopped) {
+            snap = ResponseSnapshot.NoAnswer.interrupted(URI.create(route.endpoint()).getHost(), 0);
+        } else {
+            progress.attemptStarted(route, phase);
+            snap = transport.send(route, credential);
+            if (stopped && snap instanceof ResponseSnapshot.NoAnswer cut) {
+                snap = ResponseSnapshot.NoAnswer.interrupted(cut.requestHost(), cut.resends());
+            }
+        }
         return Evaluator.evaluate(phase, route, snap, start, elapsedMs(t0));
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: sends in flight are cut short and none is started; every route still
+     * gets its result (the attempts not made: hold, interrupted), so the reports can be written.
+     */
+    public void stop() {
+        stopped = true;
+        transport.stop();
+    }
+
+    public boolean stopped() {
+        return stopped;
     }
 
     /**

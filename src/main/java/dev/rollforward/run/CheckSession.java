@@ -5,14 +5,17 @@ import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.DecisionCounts;
+import dev.rollforward.report.InFlightLine;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.ConfigException;
-import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.ExitCode;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.vocabulary.RouteResult;
@@ -28,6 +31,7 @@ import java.util.Map;
  * One check of a loaded config: select, resolve keys, send, judge, report, exit code.
  * Whatever stops it early is thrown (a config error, an ambiguous selection, an output file
  * that cannot be written, a bug); the caller maps it to an exit code and shows it on {@link #console()}.
+ * Ctrl-C or SIGTERM ends it early too, but with every output written ({@link Interruption}).
  */
 public final class CheckSession {
 
@@ -35,6 +39,7 @@ public final class CheckSession {
     private final RunEnvironment env;
     private final Console console;
     private DecisionCounts verdicts = DecisionCounts.NONE;
+    private int attemptsNotMade;
 
     public CheckSession(CheckOptions options, RunEnvironment env) {
         this.options = options;
@@ -65,37 +70,63 @@ public final class CheckSession {
         });
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
+        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console,
+                new RecordJson(checkId, console.redactor()), routes);
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                 + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
-        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, new RecordJson(checkId, console.redactor()));
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());
         }
         try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(), selection.concurrency(),
                 options.verbosity().verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(),
-                    (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
-                            + phase.wire() + " ..."));
-            runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
-                    result -> deliver(sinks, result));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            console.error("interrupted before every route was checked; treat this run as hold");
-            return ExitCode.HOLD;
-        }
-        RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine());
-        for (ResultSink s : sinks) {
-            try {
-                s.finish(summary);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            CheckRunner runner = new CheckRunner(transport, env.clock(), progress());
+            try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
+                try {
+                    runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
+                            result -> deliver(sinks, result));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    runner.stop();
+                }
+                if (runner.stopped()) {
+                    interruption.report(2 * routes.size(), attemptsNotMade);
+                }
+                RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine(), runner.stopped());
+                for (ResultSink s : sinks) {
+                    try {
+                        s.finish(summary);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return ExitCode.of(summary.decision());
             }
         }
-        return ExitCode.of(summary.worst());
+    }
+
+    /** On a terminal, the routes in flight and the attempt each is at. */
+    private CheckRunner.Progress progress() {
+        InFlightLine line = new InFlightLine();
+        return new CheckRunner.Progress() {
+            @Override
+            public void attemptStarted(Route route, Phase phase) {
+                console.progress(line.started(route.label(), phase));
+            }
+
+            @Override
+            public void routeFinished(Route route) {
+                console.progress(line.finished(route.label()));
+            }
+        };
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {
         verdicts = verdicts.plus(result.verdict());
+        for (AttemptResult a : result.attempts()) {
+            if (a.snapshot() instanceof ResponseSnapshot.NoAnswer n && n.wasInterrupted()) {
+                attemptsNotMade++;
+            }
+        }
         for (ResultSink s : sinks) {
             try {
                 s.accept(result);

@@ -55,6 +55,18 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
     record NoAnswer(String reason, String failureCode, String detail, String requestHost, int resends)
             implements ResponseSnapshot {
 
+        /** The reason code of an attempt the run was stopped before (Ctrl-C, SIGTERM): never sent, or cut short. */
+        public static final String INTERRUPTED = "interrupted";
+
+        /** An attempt the run was stopped before it was sent or answered; {@code resends} made before that. */
+        public static NoAnswer interrupted(String requestHost, int resends) {
+            return new NoAnswer(INTERRUPTED, null, "the run was stopped before an answer came", requestHost, resends);
+        }
+
+        public boolean wasInterrupted() {
+            return INTERRUPTED.equals(reason);
+        }
+
         @Override
         public String statusClass() {
             return "none";

@@ -28,6 +28,12 @@ public record Route(
     public static final List<String> DEFAULT_GATEWAY_RETRY_HEADERS =
             List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
 
+    /** This route sent to another base URL, with the expectations that go with it. */
+    public Route withBaseUrl(String url, Expectations expectations) {
+        return new Route(label, url, family, model, prompt, maxOutputTokens, credentialEnv, disabledCredentialEnv, headers,
+                expectations, gatewayRetryHeaders, timeouts, retry, reviewLink, line);
+    }
+
     /** The URL the family's request goes to. */
     public String endpoint() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -32,7 +32,8 @@ class DemoTest {
         assertThat(lines.subList(lines.size() - 3, lines.size())).containsExactly(
                 "Exit 0 = pass: every verdict is promote.",
                 "The JSON lines on stdout are the records a CI job or evidence log keeps; pipe them to jq.",
-                "Rehearse other outcomes: rollforward demo --mode overloaded | hang | accepts-any-key | ...");
+                "Rehearse another outcome: bin/rollforward demo --mode overloaded   (or hang, accepts-any-key, ...: see "
+                        + "bin/rollforward demo --help)");
     }
 
     @Test

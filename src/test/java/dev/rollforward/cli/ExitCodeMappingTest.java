@@ -35,7 +35,7 @@ class ExitCodeMappingTest {
     void aBadOptionValueIsOneUsageLineAndExit64(String args, String message, String command) {
         assertThat(cli.run(args.split(" "))).isEqualTo(64);
         assertThat(cli.stderr.lines()).containsExactly("rollforward: " + message,
-                "Try 'rollforward " + command + " --help' for the options.");
+                "Try 'bin/rollforward " + command + " --help' for the options.");
         assertThat(cli.stdout).isEmpty();
     }
 
@@ -54,7 +54,7 @@ class ExitCodeMappingTest {
         assertThat(cli.run("check", "--config", config.toString(), "--check-id", "chk-1")).isEqualTo(70);
         assertThat(cli.stderr.lines()).last().isEqualTo("rollforward: internal error: IllegalStateException: "
                 + "the clock broke holding [REDACTED] (a bug; rerun with --verbose for the stack trace)");
-        assertThat(cli.stderr).doesNotContain(canary).doesNotContain("\tat ");
+        assertThat(cli.stderr).doesNotContain(canary).doesNotContain("    at ");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ExitCodeMappingTest {
 
         assertThat(cli.run("check", "--config", config.toString(), "--check-id", "chk-1", "--verbose")).isEqualTo(70);
         assertThat(cli.stderr).contains("rollforward: internal error: IllegalStateException: the clock broke holding [REDACTED]\n")
-                .contains("\tat ").doesNotContain(canary);
+                .contains("\n    at dev.rollforward.").doesNotContain(canary);
     }
 
     /** The canary key becomes a value no key pattern knows, and the clock fails naming it once the check runs. */
