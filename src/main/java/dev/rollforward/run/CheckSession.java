@@ -81,15 +81,16 @@ public final class CheckSession {
                 options.verbosity().verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
             CheckRunner runner = new CheckRunner(transport, env.clock(), progress());
             try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
+                boolean threadInterrupted = false;
                 try {
                     runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
                             result -> deliver(sinks, result));
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    threadInterrupted = true; // set again once the reports are written: file I/O would fail on it
                     runner.stop();
                 }
                 if (runner.stopped()) {
-                    interruption.report(2 * routes.size(), attemptsNotMade);
+                    interruption.report(Phase.values().length * routes.size(), attemptsNotMade);
                 }
                 RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine(), runner.stopped());
                 for (ResultSink s : sinks) {
@@ -98,6 +99,9 @@ public final class CheckSession {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                }
+                if (threadInterrupted) {
+                    Thread.currentThread().interrupt();
                 }
                 return ExitCode.of(summary.decision());
             }
