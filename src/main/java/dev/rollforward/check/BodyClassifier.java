@@ -1,20 +1,24 @@
 package dev.rollforward.check;
 
-import dev.rollforward.vocabulary.BodyFacts;
-import dev.rollforward.vocabulary.BodyShape;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /** Classifies a response body against the shapes of CONTRACT §5. Never throws. */
 public final class BodyClassifier {
 
     /** Deep nesting is a JSON bomb, not an API answer: real shapes nest fewer than 10 levels. */
     static final int MAX_NESTING = 64;
+
+    private static final int MAX_FIELD_NAMES = 16;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -57,6 +61,12 @@ public final class BodyClassifier {
         boolean idPresent = nonEmptyText(root.get("id"));
         String model = text(root.get("model"));
         boolean usage = root.path("usage").isObject();
+        // A success object that also carries an error (a failed response, a gateway's error wrapped in a
+        // 200) is not a success: it is judged as the error it carries (CONTRACT §5).
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            return errorOrOther(root, error, model, idPresent, usage);
+        }
         if ("chat.completion".equals(object) && idPresent
                 && root.path("choices").isArray() && !root.path("choices").isEmpty()) {
             String finish = text(root.path("choices").path(0).get("finish_reason"));
@@ -66,12 +76,24 @@ public final class BodyClassifier {
                 && root.path("status").isTextual() && root.path("output").isArray()) {
             return new BodyFacts(BodyShape.RESPONSE, model, true, root.get("status").asText(), usage, null);
         }
-        JsonNode error = root.get("error");
-        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
-            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, null, usage, errorCode(error));
-        }
+        return errorOrOther(root, null, model, idPresent, usage);
+    }
+
+    private static BodyFacts errorOrOther(JsonNode root, JsonNode error, String model, boolean idPresent, boolean usage) {
         String marker = text(root.get("status"));
-        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null);
+        if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
+            return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, marker, usage, errorCode(error));
+        }
+        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null, fieldNames(root));
+    }
+
+    /** The first few top-level names: enough for a gateway to recognise its own error body. */
+    private static List<String> fieldNames(JsonNode root) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = root.fieldNames(); it.hasNext() && names.size() < MAX_FIELD_NAMES; ) {
+            names.add(it.next());
+        }
+        return names;
     }
 
     private static String errorCode(JsonNode error) {

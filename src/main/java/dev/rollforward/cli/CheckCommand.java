@@ -40,6 +40,10 @@ final class CheckCommand extends Subcommand {
             description = "Overrides review_link from the config; an empty value counts as not given.")
     String reviewLink;
 
+    @Option(names = "--require-review-link",
+            description = "Refuse to check a route with no review link (exit 64, nothing sent): the ticket comes first.")
+    boolean requireReviewLink;
+
     @Option(names = "--evidence-log", paramLabel = "FILE", converter = OptionValues.OutputFile.class,
             description = "Append the records to FILE (JSON Lines).")
     Path evidenceLog;
@@ -66,11 +70,11 @@ final class CheckCommand extends Subcommand {
     @Override
     ExitCode execute() throws Exception {
         CheckOptions options = CheckOptions.of(new Selection(routes.labels(), routes.all(), concurrency), typedCommandLine())
-                .withIdentity(new CheckIdentity(checkId, reviewLink))
+                .withIdentity(new CheckIdentity(checkId, reviewLink, requireReviewLink))
                 .withReports(new ReportFiles(evidenceLog, junit, markdown))
                 .withVerbosity(verbosity.level())
                 .withCaCert(caCert);
-        return runCheck(options, env, config.load(console()));
+        return runCheck(options, env, config.load(env.env(), console()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -23,9 +24,12 @@ final class ConfigFileOption {
                     + "stderr says so, since the keys go there.")
     String baseUrl;
 
-    /** The config, its routes sent to --base-url when given: said on stderr, so a key never leaves for another host unseen. */
-    RouteFile load(Console console) throws ConfigException {
-        RouteFile config = ConfigLoader.load(file);
+    /**
+     * The config, a value equal to one of the environment's secrets the routes name refused; its
+     * routes sent to --base-url when given: said on stderr, so a key never leaves for another host unseen.
+     */
+    RouteFile load(Map<String, String> env, Console console) throws ConfigException {
+        RouteFile config = ConfigLoader.load(file, env);
         if (baseUrl == null) {
             return config;
         }

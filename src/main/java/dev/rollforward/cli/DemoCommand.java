@@ -1,13 +1,13 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.http.proxy.EnvProxySelector;
+
 import dev.rollforward.run.CheckOptions;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.run.Selection;
 import dev.rollforward.sandbox.SandboxMode;
 import dev.rollforward.sandbox.SandboxServer;
 import dev.rollforward.vocabulary.ExitCode;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,10 +34,9 @@ final class DemoCommand extends Subcommand {
     ExitCode execute() throws Exception {
         boolean quiet = verbosity.level().quiet();
         try (SandboxServer server = SandboxServer.start(0, mode)) {
-            Map<String, String> demoEnv = new HashMap<>(env.env());
-            demoEnv.put(SandboxCommand.KEY_ENV, SandboxServer.CANARY_KEY);
             // The sandbox is on loopback: never through the user's proxy.
-            demoEnv.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).matches("(https?|all|no)_proxy"));
+            Map<String, String> demoEnv = EnvProxySelector.withoutProxyVariables(env.env());
+            demoEnv.put(SandboxCommand.KEY_ENV, SandboxServer.CANARY_KEY);
             if (!quiet) {
                 env.err().println("rollforward demo: a sandbox upstream (mode " + mode.wire() + ") is serving " + server.baseUrl());
                 env.err().println("Checking two routes through it: a chat route and a responses route.");

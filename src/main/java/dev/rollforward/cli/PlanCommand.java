@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.report.PlanJson;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
@@ -9,9 +10,9 @@ import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.Version;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.util.List;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         header = "Show what a check would send, per route and phase, with the key redacted; send nothing.",
@@ -30,7 +31,7 @@ final class PlanCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        List<Route> selected = RouteSelection.select(config.load(console()), routes.labels, routes.labels.isEmpty());
+        List<Route> selected = RouteSelection.select(config.load(env.env(), console()), routes.labels, routes.labels.isEmpty());
         for (Route r : selected) {
             String advice = BaseUrlAdvice.of(r);
             if (advice != null) {
@@ -38,13 +39,20 @@ final class PlanCommand extends Subcommand {
             }
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
-                boolean set = EnvVars.isSet(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), set));
-                if (name != null && !set) {
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env(), RouteDigest.of(r)));
+                if (problem != null) {
                     console().info("note: " + r.label() + " " + phase.wire() + ": env var " + name
-                            + " is not set; a check would stop with a config error");
+                            + " " + problem + "; a check would stop with a config error");
                 }
             }
+            r.headersEnv().forEach((header, name) -> {
+                String problem = EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    console().info("note: " + r.label() + ": env var " + name + " (for header " + header + ") "
+                            + problem + "; a check would stop with a config error");
+                }
+            });
         }
         console().info("plan: " + selected.size() + " route" + (selected.size() == 1 ? "" : "s")
                 + ", 2 requests each (happy path, then error path); nothing was sent");

@@ -15,19 +15,20 @@ import picocli.CommandLine.Command;
                 + "sends one happy-path request with a canary key and one error-path request with a disabled key, judges "
                 + "only what it can observe, and prints one JSON record per attempt and a verdict per route."},
         subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, CompletionCommand.class, SandboxCommand.class, DemoCommand.class,
+                HistoryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: ${ROOT-COMMAND-NAME} demo   (a full check against a local sandbox, no account needed)"})
 public final class RollforwardCommand implements Runnable {
 
     private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
-    private static final ExitCodeHelp EVERY_EXIT_CODE = ExitCodeHelp.verdicts(ExitCode.USAGE, ExitCode.INTERNAL, ExitCode.CONFIG);
+    private static final ExitCodeHelp EVERY_EXIT_CODE = ExitCodeHelp.verdicts(ExitCode.USAGE, ExitCode.NO_INPUT, ExitCode.INTERNAL, ExitCode.CONFIG);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo, history)");
     }
 
     static CommandLine commandLine(RunEnvironment env) {

@@ -1,20 +1,24 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.check.FallbackCoverage;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.secrets.EnvVars;
 import dev.rollforward.vocabulary.BaseUrlAdvice;
 import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Parse and validate a route config; send nothing.",
         description = {"Prints what is wrong (exit 78) or one OK line (exit 0) on stderr. Warns of a base_url that looks "
-                + "like a typo, and of credential env vars that are not set here: they are read only when a check runs."})
+                + "like a typo, and of credential env vars that are not set here: they are read only when a check runs. "
+                + "Also warns of a route where nothing configured could tell a gateway's silent fallback from the "
+                + "intended upstream, with what to add."})
 final class ValidateCommand extends Subcommand {
 
     @Mixin
@@ -26,7 +30,7 @@ final class ValidateCommand extends Subcommand {
 
     @Override
     ExitCode execute() throws Exception {
-        RouteFile file = config.load(console());
+        RouteFile file = config.load(env.env(), console());
         List<String> labels = new ArrayList<>();
         for (Route r : file.routes()) {
             labels.add(r.label() + " (" + r.family().wire() + ")");
@@ -34,10 +38,17 @@ final class ValidateCommand extends Subcommand {
             if (advice != null) {
                 console().warning(r.label() + ": " + advice);
             }
-            for (String name : new String[] {r.credentialEnv(), r.disabledCredentialEnv()}) {
-                if (name != null && !EnvVars.isSet(env.env(), name)) {
-                    console().warning(r.label() + ": env var " + name + " is not set here; a check needs it");
+            List<String> names = new ArrayList<>(Arrays.asList(r.credentialEnv(), r.disabledCredentialEnv()));
+            names.addAll(r.headersEnv().values());
+            for (String name : names) {
+                String problem = name == null ? null : EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    console().warning(r.label() + ": env var " + name + " " + problem + " here; a check needs it");
                 }
+            }
+            String fallback = FallbackCoverage.warning(r);
+            if (fallback != null) {
+                console().warning(fallback);
             }
         }
         console().info("OK: " + file.path() + ": " + labels.size() + " route" + (labels.size() == 1 ? "" : "s")

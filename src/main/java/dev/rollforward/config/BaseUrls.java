@@ -66,8 +66,9 @@ public final class BaseUrls {
             Expectations e = r.expect();
             String upstreamHost = host(r.baseUrl()).equalsIgnoreCase(e.upstreamHost()) ? newHost : e.upstreamHost();
             routes.add(r.withBaseUrl(baseUrl, new Expectations(upstreamHost, e.upstreamHeaderName(),
-                    e.upstreamHeaderValue(), e.routeLabelHeader(), e.routeLabel(), e.modelPrefix())));
+                    e.upstreamHeaderValue(), e.upstreamHeaderMatches(), e.routeLabelHeader(), e.routeLabel(),
+                    e.modelPrefix(), e.servedBy())));
         }
-        return new RouteFile(file.path(), file.reviewLink(), List.copyOf(routes));
+        return new RouteFile(file.path(), List.copyOf(routes), file.requireReviewLink());
     }
 }

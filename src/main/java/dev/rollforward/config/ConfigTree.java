@@ -15,35 +15,51 @@ import java.util.Map;
 /**
  * Reads YAML or JSON into {@link Node}s that remember their line. Jackson's own tree
  * forgets locations, and a config error without a line number is a 3 a.m. guessing game.
+ * A file holds exactly one config: whatever follows it (a second YAML document, more JSON)
+ * is refused rather than ignored, so no route can vanish unseen.
  */
 final class ConfigTree {
 
     private static final int MAX_DEPTH = 32;
+    /** Editors on Windows start UTF-8 files with one; it is not part of the text. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private ConfigTree() {
+    private final String file;
+    private final JsonParser p;
+    private final boolean yaml;
+
+    private ConfigTree(String file, JsonParser p, boolean yaml) {
+        this.file = file;
+        this.p = p;
+        this.yaml = yaml;
     }
 
     static Node parse(String file, String text) throws ConfigException {
-        JsonFactory factory = isJson(file, text) ? new JsonFactory() : YamlFactoryHolder.FACTORY;
-        try (JsonParser p = factory.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
+        boolean json = isJson(file);
+        JsonFactory factory = json ? new JsonFactory() : YamlFactoryHolder.FACTORY;
+        String body = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        try (JsonParser p = factory.createParser(body)) {
+            if (p.nextToken() == null) {
                 throw ConfigException.at(file, 0, null, "the file is empty; it needs a 'routes:' list");
             }
-            return read(file, p, 0);
+            ConfigTree tree = new ConfigTree(file, p, !json);
+            Node root = tree.read("", 0);
+            tree.refuseMore(json);
+            return root;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ConfigException.at(file, line, null, "not valid " + (factory == YamlFactoryHolder.FACTORY ? "YAML" : "JSON")
-                    + ": " + firstLine(e.getOriginalMessage()));
+            throw SyntaxError.of(file, json, e);
         } catch (IOException e) {
             throw ConfigException.at(file, 0, null, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static Node read(String file, JsonParser p, int depth) throws IOException, ConfigException {
+    private Node read(String path, int depth) throws IOException, ConfigException {
         int line = p.currentTokenLocation().getLineNr();
         if (depth > MAX_DEPTH) {
             throw ConfigException.at(file, line, null, "nested too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+        if (yaml) {
+            YamlMarks.refuse(file, p, path, line);
         }
         JsonToken t = p.currentToken();
         switch (t) {
@@ -53,7 +69,7 @@ final class ConfigTree {
                     String key = p.currentName();
                     int keyLine = p.currentTokenLocation().getLineNr();
                     p.nextToken();
-                    Node value = read(file, p, depth + 1);
+                    Node value = read(path.isEmpty() ? key : path + "." + key, depth + 1);
                     if (map.put(key, new Node(value.value(), keyLine)) != null) {
                         throw ConfigException.at(file, keyLine, key, "appears twice in the same mapping; keep one");
                     }
@@ -63,7 +79,7 @@ final class ConfigTree {
             case START_ARRAY: {
                 List<Node> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(file, p, depth + 1));
+                    list.add(read(path + "[" + list.size() + "]", depth + 1));
                 }
                 return new Node(list, line);
             }
@@ -78,21 +94,31 @@ final class ConfigTree {
             case VALUE_NULL:
                 return new Node(null, line);
             default:
-                throw ConfigException.at(file, line, null, "unsupported value " + t);
+                throw ConfigException.at(file, line, path, "has a value rollforward cannot read (such as YAML's !!binary); "
+                        + "write plain text, numbers, true/false, lists and mappings");
         }
+    }
+
+    /** One config per file: anything after it would otherwise be dropped without a word. */
+    private void refuseMore(boolean json) throws IOException, ConfigException {
+        JsonToken next;
+        try {
+            next = p.nextToken();
+        } catch (JsonProcessingException e) {
+            next = JsonToken.NOT_AVAILABLE;
+        }
+        if (next == null) {
+            return;
+        }
+        int line = next == JsonToken.NOT_AVAILABLE ? p.currentLocation().getLineNr() : p.currentTokenLocation().getLineNr();
+        throw ConfigException.at(file, line, null, json
+                ? "has more after the config's JSON object; a file holds one JSON object with a 'routes' list"
+                : "starts a second YAML document (after a '---' line); a file holds one config: put every route in its 'routes:' list");
     }
 
     /** By name only: YAML reads JSON too, so a JSON config under another name still loads. */
-    private static boolean isJson(String file, String text) {
+    private static boolean isJson(String file) {
         return file.endsWith(".json");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "syntax error";
-        }
-        int nl = message.indexOf('\n');
-        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     /** Loads the YAML parser (SnakeYAML and its Jackson glue) only when a YAML file is read. */

@@ -1,52 +1,75 @@
 package dev.rollforward.http;
 
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.Send;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Travels with one attempt's request (as its tag) so the retry interceptor knows the
- * attempt's bounds and can report how many resends it made.
+ * Travels with one attempt's request (as its tag) so the retry interceptor knows the attempt's
+ * bounds and its route's gateway and can report every send it made, and so {@link SendEvents} can
+ * tell it what the current send's connection did.
  */
-public final class AttemptTrace {
+final class AttemptTrace {
 
-    private final RetryPolicy policy;
+    private final Route route;
     private final long deadlineMillis;
-    private final List<String> gatewayRetryHeaders;
-    private volatile int resends;
-    private volatile String stopReason;
+    private final List<Send> sends = new CopyOnWriteArrayList<>();
+    /** The current send: whether it opened a connection, got one, and got a response's headers. */
+    private volatile boolean connecting;
+    private volatile boolean connectionAcquired;
+    private volatile boolean answered;
 
-    public AttemptTrace(RetryPolicy policy, long deadlineMillis, List<String> gatewayRetryHeaders) {
-        this.policy = policy;
+    AttemptTrace(Route route, long deadlineMillis) {
+        this.route = route;
         this.deadlineMillis = deadlineMillis;
-        this.gatewayRetryHeaders = gatewayRetryHeaders;
     }
 
-    public RetryPolicy policy() {
-        return policy;
+    RetryPolicy policy() {
+        return route.retry();
     }
 
-    public long deadlineMillis() {
+    long deadlineMillis() {
         return deadlineMillis;
     }
 
-    public List<String> gatewayRetryHeaders() {
-        return gatewayRetryHeaders;
+    /** What the route's gateway reported in one answer's headers: its retries and fallbacks. */
+    GatewayReport gatewayReport(Map<String, List<String>> headers) {
+        return route.gatewayReport(headers);
     }
 
-    public int resends() {
-        return resends;
+    /** Every request sent so far, in order. */
+    List<Send> sends() {
+        return List.copyOf(sends);
     }
 
-    void countResend() {
-        resends++;
+    void sent(Send send) {
+        sends.add(send);
     }
 
-    /** Why the interceptor stopped resending a retryable answer (budget or deadline), or null. */
-    public String stopReason() {
-        return stopReason;
+    void sendStarting() {
+        connecting = false;
+        connectionAcquired = false;
+        answered = false;
     }
 
-    void stopReason(String reason) {
-        this.stopReason = reason;
+    void connecting() {
+        connecting = true;
+    }
+
+    void connectionAcquired() {
+        connectionAcquired = true;
+    }
+
+    void answered() {
+        answered = true;
+    }
+
+    /** This send went out on a pooled keep-alive connection and no response headers came back on it. */
+    boolean failedOnReusedConnection() {
+        return connectionAcquired && !connecting && !answered;
     }
 }

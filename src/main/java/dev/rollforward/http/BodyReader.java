@@ -1,6 +1,7 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.SendTrail;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -18,7 +19,7 @@ final class BodyReader {
     private BodyReader() {
     }
 
-    static ResponseSnapshot.Answer snapshot(Response response, int resends) {
+    static ResponseSnapshot.Answer snapshot(Response response, SendTrail trail) {
         Buffer buffer = new Buffer();
         boolean truncated = false;
         String bodyError = null;
@@ -34,7 +35,7 @@ final class BodyReader {
         }
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
-        return new ResponseSnapshot.Answer(response.code(), Headers.lowerCased(response.headers()), bytes, truncated,
-                bodyError, response.request().url().host(), resends);
+        return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), bytes, truncated,
+                bodyError, trail);
     }
 }

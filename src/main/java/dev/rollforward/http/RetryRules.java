@@ -1,8 +1,9 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ErrorCodes;
-import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -31,8 +32,9 @@ final class RetryRules {
         }
     }
 
+    /** @param gateway what the route's gateway reported in this answer's headers */
     static Advice onResponse(int status, Map<String, List<String>> headers, String errorCode,
-                             RetryPolicy policy, List<String> gatewayHeaders, long nowMillis) {
+                             RetryPolicy policy, GatewayReport gateway, long nowMillis) {
         if (!RETRYABLE_STATUS.contains(status) && status != 429) {
             return Advice.no("status_not_retryable");
         }
@@ -40,8 +42,11 @@ final class RetryRules {
         if ("false".equalsIgnoreCase(first(headers, "x-should-retry"))) {
             return Advice.no("server_said_no_retry");
         }
-        // Retry at one layer only: a gateway that already retried has spent the budget.
-        if (GatewayRetries.from(headers, gatewayHeaders).happened()) {
+        // Retry at one layer only: a gateway that already retried, or fell back, has spent the budget.
+        if (gateway.fallbacks() > 0) {
+            return Advice.no("gateway_fell_back");
+        }
+        if (gateway.retries().happened()) {
             return Advice.no("gateway_already_retried");
         }
         String code = errorCode == null ? null : errorCode.toLowerCase(java.util.Locale.ROOT);
@@ -74,6 +79,30 @@ final class RetryRules {
         }
         // A certificate or hostname that did not verify will not verify on a second try.
         return !(e instanceof SSLHandshakeException) && !(e instanceof SSLPeerUnverifiedException);
+    }
+
+    /**
+     * A send that failed on a reused keep-alive connection before any byte of a response came
+     * back: the server had closed the idle connection, so nothing reached the route. Not a
+     * timeout (the server may be working on the request), and not when part of a status line
+     * had arrived (the route did answer, then broke).
+     */
+    static boolean staleConnection(IOException e, boolean failedOnReusedConnection, boolean callCanceled) {
+        if (callCanceled || !failedOnReusedConnection || e instanceof InterruptedIOException) {
+            return false;
+        }
+        return !partOfAnAnswerArrived(e);
+    }
+
+    /** Okio says how much of the status line it had read when the stream ended: "limit=N". */
+    private static boolean partOfAnAnswerArrived(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (t instanceof EOFException && m != null && m.contains("limit=") && !m.contains("limit=0 ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

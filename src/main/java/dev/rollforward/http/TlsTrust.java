@@ -7,24 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import okhttp3.tls.HandshakeCertificates;
 
 /**
  * The CAs an {@code https} route is verified against: the JVM's default trust store plus the
- * certificates of a {@code --ca-cert} PEM file (a private CA). Built with the JDK's own
- * CertificateFactory, KeyStore and TrustManagerFactory: one PKIX trust manager over both sets
- * of anchors, so its failures (unknown CA, expired, …) are the JDK's and read the same either way.
+ * certificates of a {@code --ca-cert} PEM file (a private CA). okhttp-tls builds one PKIX trust
+ * manager over both sets of anchors, so its failures (unknown CA, expired, …) are the JDK's and
+ * read the same either way.
  */
 public final class TlsTrust {
 
@@ -35,9 +32,9 @@ public final class TlsTrust {
     private final SSLSocketFactory socketFactory;
     private final int added;
 
-    private TlsTrust(X509TrustManager trustManager, SSLSocketFactory socketFactory, int added) {
-        this.trustManager = trustManager;
-        this.socketFactory = socketFactory;
+    private TlsTrust(HandshakeCertificates certificates, int added) {
+        this.trustManager = certificates.trustManager();
+        this.socketFactory = certificates.sslSocketFactory(); // one per run: the routes share its session cache
         this.added = added;
     }
 
@@ -48,37 +45,24 @@ public final class TlsTrust {
     public static TlsTrust jvmDefaultPlus(Path pem) throws ConfigException {
         List<X509Certificate> extra = readPem(pem);
         try {
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            int i = 0;
-            for (X509Certificate c : defaultTrustManager().getAcceptedIssuers()) {
-                anchors.setCertificateEntry("jvm-" + i++, c);
-            }
-            i = 0;
-            for (X509Certificate c : extra) {
-                anchors.setCertificateEntry("ca-cert-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(anchors);
-            X509TrustManager tm = x509(tmf.getTrustManagers());
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {tm}, null);
-            return new TlsTrust(tm, ctx.getSocketFactory(), extra.size());
-        } catch (GeneralSecurityException | IOException e) {
+            HandshakeCertificates.Builder trusted = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
+            extra.forEach(trusted::addTrustedCertificate);
+            return new TlsTrust(trusted.build(), extra.size());
+        } catch (Exception e) { // okhttp-tls throws the KeyStore's checked exceptions undeclared
             throw problem(pem, "could not be made into a trust store (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    public X509TrustManager trustManager() {
+    X509TrustManager trustManager() {
         return trustManager;
     }
 
-    public SSLSocketFactory socketFactory() {
+    SSLSocketFactory socketFactory() {
         return socketFactory;
     }
 
     /** How many certificates the PEM file added to the JVM's CAs. */
-    public int added() {
+    int added() {
         return added;
     }
 
@@ -111,21 +95,6 @@ public final class TlsTrust {
             throw problem(pem, "holds no certificate (expected -----BEGIN CERTIFICATE----- blocks)");
         }
         return out;
-    }
-
-    private static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init((KeyStore) null);
-        return x509(tmf.getTrustManagers());
-    }
-
-    private static X509TrustManager x509(TrustManager[] managers) throws GeneralSecurityException {
-        for (TrustManager m : managers) {
-            if (m instanceof X509TrustManager) {
-                return (X509TrustManager) m;
-            }
-        }
-        throw new GeneralSecurityException("no X509TrustManager");
     }
 
     private static ConfigException problem(Path pem, String what) {

@@ -1,98 +1,66 @@
 package dev.rollforward.http;
 
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.RequestPlan;
-
-import dev.rollforward.secrets.CredentialHeaders;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.SendTrail;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
- * Sends rollforward's requests: one OkHttp client per run (one pool, one dispatcher),
- * redirects never followed, OkHttp's silent connection retry off so every resend is
- * counted by {@link BoundedRetryInterceptor}, each attempt bounded by its route's request_ms.
+ * Sends rollforward's requests and says what came back, each attempt bounded by its route's
+ * request_ms and resent only by {@link BoundedRetryInterceptor}; the clients are {@link OkHttpClients}.
  */
 public final class Transport implements AutoCloseable {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
-    private final OkHttpClient base;
+    private final OkHttpClients clients;
     private final Pacer pacer;
     private final String userAgent;
-    private final Map<String, OkHttpClient> perRoute = new ConcurrentHashMap<>();
-    private final TlsTrust tls;
     /** The calls being sent and the threads sending them, for {@link #stop}; guarded by itself. */
     private final Map<Call, Thread> sending = new java.util.HashMap<>();
     private boolean stopped;
 
-    /** @param trace receives the redacted-header HTTP trace for --verbose, or null */
-    public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace) {
-        this(userAgent, pacer, backoff, concurrency, trace, null, null);
+    private Transport(Builder settings) {
+        this.clients = new OkHttpClients(settings);
+        this.pacer = settings.pacer;
+        this.userAgent = settings.userAgent;
     }
 
     /**
-     * @param trace   receives the redacted-header HTTP trace for --verbose, or null
-     * @param tls     the CAs https routes are verified against; null: the JVM's trust store (OkHttp's default)
-     * @param proxies the proxies from the environment (curl's variables); null: OkHttp's default selector
+     * A transport for a run that sends as {@code userAgent} and reads error bodies' codes with
+     * {@code errorCodes}; every other setting has a default.
      */
-    public Transport(String userAgent, Pacer pacer, Backoff backoff, int concurrency, Consumer<String> trace,
-                     TlsTrust tls, EnvProxySelector proxies) {
-        this.pacer = pacer;
-        this.userAgent = userAgent;
-        this.tls = tls;
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(Math.max(64, concurrency * 2));
-        dispatcher.setMaxRequestsPerHost(Math.max(5, concurrency * 2));
-        OkHttpClient.Builder b = new OkHttpClient.Builder()
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.max(5, concurrency), 1, TimeUnit.MINUTES))
-                // TLS is set up per https route (clientFor): loading the trust store costs
-                // a few hundred milliseconds of start-up that an http route never needs.
-                .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
-                .addInterceptor(new BoundedRetryInterceptor(pacer, backoff));
-        if (proxies != null) {
-            b.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
-        }
-        if (trace != null) {
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(trace::accept);
-            logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-            for (String h : CredentialHeaders.NAMES) {
-                logging.redactHeader(h);
-            }
-            b.addNetworkInterceptor(logging);
-        }
-        this.base = b.build();
+    public static Builder builder(String userAgent, ErrorCodeReader errorCodes) {
+        return new Builder(userAgent, errorCodes);
     }
 
-    /** Sends one attempt and returns what was seen; never throws for network trouble. */
-    public ResponseSnapshot send(Route route, String credential) {
-        OkHttpClient client = perRoute.computeIfAbsent(route.label(), k -> clientFor(route));
-        RequestPlan plan = RequestPlan.of(route, userAgent);
-        AttemptTrace trace = new AttemptTrace(route.retry(),
-                pacer.nowMillis() + route.timeouts().requestMs(), route.gatewayRetryHeaders());
+    /**
+     * Sends one attempt and returns what was seen; never throws for network trouble.
+     *
+     * @param secretHeaders the route's {@code headers_env} values, by header name
+     * @param correlationId sent in {@code X-Request-Id} (and the gateway's trace header) on every send
+     */
+    public ResponseSnapshot send(Route route, String credential, Map<String, String> secretHeaders,
+                                 String correlationId) {
+        OkHttpClient client = clients.forRoute(route); // first: an https route's TLS set-up is not the attempt's time
+        RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
+        AttemptTrace trace = new AttemptTrace(route, pacer.nowMillis() + route.timeouts().requestMs());
         Request.Builder rb = new Request.Builder().url(plan.url())
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
         plan.headers().forEach(rb::header);
+        secretHeaders.forEach(rb::header);
         route.family().authHeaders(credential).forEach(rb::header);
         Request request = rb.build();
         String host = request.url().host();
@@ -104,7 +72,8 @@ public final class Transport implements AutoCloseable {
             sending.put(call, Thread.currentThread());
         }
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resends());
+            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response,
+                    new SendTrail(response.request().url().host(), correlationId, trace.sends()));
             if (snapshot.bodyTruncated()) {
                 // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
                 call.cancel();
@@ -112,7 +81,8 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resends());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(),
+                    new SendTrail(host, correlationId, trace.sends()));
         } finally {
             synchronized (sending) {
                 sending.remove(call);
@@ -138,25 +108,66 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private OkHttpClient clientFor(Route route) {
-        Duration request = Duration.ofMillis(route.timeouts().requestMs());
-        OkHttpClient.Builder b = base.newBuilder()
-                .connectTimeout(Duration.ofMillis(Math.min(route.timeouts().connectMs(), route.timeouts().requestMs())))
-                .readTimeout(request)
-                .writeTimeout(request)
-                .callTimeout(request);
-        if (route.endpoint().regionMatches(true, 0, "https:", 0, 6)) {
-            b.connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
-            if (tls != null) {
-                b.sslSocketFactory(tls.socketFactory(), tls.trustManager());
-            }
-        }
-        return b.build();
-    }
-
     @Override
     public void close() {
-        base.dispatcher().executorService().shutdown();
-        base.connectionPool().evictAll();
+        clients.close();
+    }
+
+    /** How a run's transport sends: time, backoff, pool size, trace, trust and proxies. */
+    public static final class Builder {
+
+        final String userAgent;
+        final ErrorCodeReader errorCodes;
+        Pacer pacer = Pacer.SYSTEM;
+        Backoff backoff = Backoff.random();
+        int concurrency = 1;
+        Consumer<String> trace;
+        TlsTrust tls;
+        EnvProxySelector proxies;
+
+        private Builder(String userAgent, ErrorCodeReader errorCodes) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            this.errorCodes = Objects.requireNonNull(errorCodes, "errorCodes");
+        }
+
+        /** The retry loop's clock and sleep (default: the system's). */
+        public Builder pacer(Pacer pacer) {
+            this.pacer = Objects.requireNonNull(pacer, "pacer");
+            return this;
+        }
+
+        /** The delay between resends (default: full jitter). */
+        public Builder backoff(Backoff backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /** How many routes are checked at once; sizes the pool and the dispatcher (default 1). */
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        /** Receives the redacted-header HTTP trace for --verbose (default: no trace). */
+        public Builder trace(Consumer<String> trace) {
+            this.trace = trace;
+            return this;
+        }
+
+        /** The CAs https routes are verified against (default: the JVM's trust store). */
+        public Builder tls(TlsTrust tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** The proxies from the environment (default: OkHttp's selector). */
+        public Builder proxies(EnvProxySelector proxies) {
+            this.proxies = proxies;
+            return this;
+        }
+
+        public Transport build() {
+            return new Transport(this);
+        }
     }
 }

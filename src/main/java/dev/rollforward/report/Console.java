@@ -103,9 +103,11 @@ public final class Console {
     }
 
     private String colour(Decision decision, String text) {
-        if (!terminal) {
-            return text;
-        }
+        return terminal ? paint(decision, text) : text;
+    }
+
+    /** The one colour scheme for verdicts, wherever a terminal shows one (also history's stdout). */
+    static String paint(Decision decision, String text) {
         String code = switch (decision) {
             case PROMOTE -> "32";
             case STAY -> "31";

@@ -63,6 +63,7 @@ public final class MarkdownReport extends EndOfRunReport {
         heading(md, s, results);
         attempts(md, results);
         verdicts(md, results);
+        changes(md, results);
         command(md, s.commandLine());
         return md.toString();
     }
@@ -80,8 +81,8 @@ public final class MarkdownReport extends EndOfRunReport {
     }
 
     private void attempts(StringBuilder md, List<RouteResult> results) {
-        md.append("| route | family | phase | status | shape | retries | decision | reasons |\n");
-        md.append("|---|---|---|---|---|--:|---|---|\n");
+        md.append("| route | family | phase | status | shape | retries | served by | decision | reasons |\n");
+        md.append("|---|---|---|---|---|--:|---|---|---|\n");
         for (RouteResult r : results) {
             for (AttemptResult a : r.attempts()) {
                 List<String> reasons = a.judgement().reasons();
@@ -91,13 +92,14 @@ public final class MarkdownReport extends EndOfRunReport {
                         .append(" | ").append(text.cell(StatusText.classThenNumber(a)))
                         .append(" | ").append(text.cell(a.shapeSeen().wire()))
                         .append(" | ").append(a.retryCount())
+                        .append(" | ").append(text.cell(ServedByText.target(a, redactor)))
                         .append(" | ").append(text.cell(a.judgement().decision().wire()))
                         .append(" | ").append(text.cell(reasons.isEmpty() ? "-" : String.join(", ", reasons)))
                         .append(" |\n");
             }
         }
         if (results.isEmpty()) {
-            md.append("| - | - | - | - | - | 0 | - | no route was checked |\n");
+            md.append("| - | - | - | - | - | 0 | - | - | no route was checked |\n");
         }
         md.append('\n');
     }
@@ -112,6 +114,20 @@ public final class MarkdownReport extends EndOfRunReport {
             md.append("- none\n");
         }
         md.append('\n');
+    }
+
+    /** With an evidence log: what changed since each route's last check, so the ticket shows a changed config. */
+    private void changes(StringBuilder md, List<RouteResult> results) {
+        StringBuilder lines = new StringBuilder();
+        for (RouteResult r : results) {
+            String changes = ChangeText.of(r.previous());
+            if (changes != null) {
+                lines.append("- ").append(text.inline(r.label())).append(": ").append(text.inline(changes)).append('\n');
+            }
+        }
+        if (!lines.isEmpty()) {
+            md.append("### Changed since the last check\n\n").append(lines).append('\n');
+        }
     }
 
     /** The command as run, redacted, in a fence no backtick in it can close. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.ShapeSeen;
 import java.io.IOException;
@@ -29,10 +31,12 @@ public final class RecordJson {
 
     private final String checkId;
     private final Redactor redactor;
+    private final WhoServedJson whoServed;
 
     public RecordJson(String checkId, Redactor redactor) {
         this.checkId = checkId;
         this.redactor = redactor;
+        this.whoServed = new WhoServedJson(redactor);
     }
 
     public String attempt(RouteResult route, AttemptResult a) {
@@ -44,11 +48,12 @@ public final class RecordJson {
             g.writeBooleanField("response_id_present", a.facts().idPresent());
             token(g, "completion_marker", a.facts().completionMarker());
             g.writeBooleanField("usage_present", a.facts().usagePresent());
-            String requestId = a.snapshot().header("x-request-id");
-            token(g, "upstream_request_id", requestId != null ? requestId : a.snapshot().header("x-oneapi-request-id"));
-            g.writeNumberField("gateway_retry_count", a.gateway().count());
+            token(g, "upstream_request_id", a.gateway().requestId());
+            g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
+            provenance(g, route.provenance());
+            whoServed.attempt(g, a);
         });
     }
 
@@ -63,7 +68,7 @@ public final class RecordJson {
     }
 
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
-    private String verdict(RouteResult route) {
+    String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
             common(g, "verdict", route, new Outcome(happy.snapshot().statusClass(), route.shapeSeen(), route.verdict(),
@@ -72,7 +77,40 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
+            provenance(g, route.provenance());
+            g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
+            whoServed.servedBy(g, happy.servedBy()); // who served the happy path: what history compares
+            previous(g, route.previous()); // last: present only with an evidence log
         });
+    }
+
+    /** Appended after the fields older readers know, so their positions never move. */
+    private static void provenance(JsonGenerator g, Provenance p) throws IOException {
+        g.writeStringField("tool_version", p.toolVersion());
+        g.writeStringField("route_digest", p.routeDigest());
+        JsonValues.nullable(g, "credential_fingerprint", p.credentialFingerprint());
+    }
+
+    /** Absent without an evidence log; null for a route's first check; else the last check and what changed. */
+    private static void previous(JsonGenerator g, Previous previous) throws IOException {
+        if (previous instanceof Previous.FirstCheck) {
+            g.writeNullField("previous");
+        } else if (previous instanceof Previous.Check c) {
+            g.writeObjectFieldStart("previous");
+            JsonValues.nullable(g, "check_id", c.checkId());
+            JsonValues.nullable(g, "started_at", c.startedAt());
+            JsonValues.nullable(g, "fallback_decision", c.fallbackDecision());
+            g.writeArrayFieldStart("changed");
+            for (Previous.Change change : c.changed()) {
+                g.writeStartObject();
+                g.writeStringField("field", change.field());
+                JsonValues.nullable(g, "was", change.was());
+                JsonValues.nullable(g, "now", change.now());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
     }
 
     /** The fields an attempt record and a verdict record share, each filled from its own level. */
@@ -90,11 +128,7 @@ public final class RecordJson {
         g.writeStringField("fallback_decision", o.decision().wire());
         g.writeNumberField("retry_count", o.retries());
         g.writeStringField("operator_result", o.decision().operatorResult());
-        if (route.reviewLink() == null) {
-            g.writeNullField("review_link");
-        } else {
-            g.writeStringField("review_link", redactor.redact(route.reviewLink()));
-        }
+        JsonValues.nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
         g.writeArrayFieldStart("reasons");
         for (String r : o.reasons()) {
             g.writeString(r);

@@ -1,13 +1,19 @@
 package dev.rollforward.run;
 
-import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Evaluator;
-import dev.rollforward.vocabulary.Phase;
-import dev.rollforward.vocabulary.ResponseSnapshot;
-import dev.rollforward.vocabulary.RouteResult;
-import dev.rollforward.secrets.Credentials;
-import dev.rollforward.vocabulary.Route;
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.http.Transport;
+import dev.rollforward.secrets.CredentialFingerprint;
+import dev.rollforward.secrets.Credentials;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.CorrelationId;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.Provenance;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.SendTrail;
+import dev.rollforward.vocabulary.Version;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,12 +44,15 @@ public final class CheckRunner {
 
     private final Transport transport;
     private final Clock clock;
+    private final String checkId;
     private final Progress progress;
     private volatile boolean stopped;
 
-    public CheckRunner(Transport transport, Clock clock, Progress progress) {
+    /** @param checkId the run's check id: each request's correlation id starts with it */
+    public CheckRunner(Transport transport, Clock clock, String checkId, Progress progress) {
         this.transport = transport;
         this.clock = clock;
+        this.checkId = checkId;
         this.progress = progress;
     }
 
@@ -51,24 +60,27 @@ public final class CheckRunner {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<AttemptResult> attempts = new ArrayList<>(2);
-        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
-        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
+        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary(), credentials));
+        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled(), credentials));
         progress.routeFinished(route);
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0));
+        Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
+                CredentialFingerprint.of(credentials.canary()));
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance);
     }
 
     /** Once stopped, an attempt not yet sent, or cut short, is recorded as interrupted (hold), not sent. */
-    private AttemptResult attempt(Route route, Phase phase, String credential) {
+    private AttemptResult attempt(Route route, Phase phase, String credential, Credentials credentials) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         ResponseSnapshot snap;
         if (stopped) {
-            snap = ResponseSnapshot.NoAnswer.interrupted(URI.create(route.endpoint()).getHost(), 0);
+            snap = ResponseSnapshot.NoAnswer.interrupted(new SendTrail(URI.create(route.endpoint()).getHost(), null, List.of()));
         } else {
             progress.attemptStarted(route, phase);
-            snap = transport.send(route, credential);
+            snap = transport.send(route, credential, credentials.headerValues(),
+                    CorrelationId.of(checkId, route.label(), phase));
             if (stopped && snap instanceof ResponseSnapshot.NoAnswer cut) {
-                snap = ResponseSnapshot.NoAnswer.interrupted(cut.requestHost(), cut.resends());
+                snap = ResponseSnapshot.NoAnswer.interrupted(cut.trail());
             }
         }
         return Evaluator.evaluate(phase, route, snap, start, elapsedMs(t0));

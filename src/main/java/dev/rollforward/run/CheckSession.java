@@ -1,11 +1,14 @@
 package dev.rollforward.run;
 
-import dev.rollforward.http.EnvProxySelector;
+import dev.rollforward.check.BodyClassifier;
+import dev.rollforward.http.ErrorCodeReader;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.DecisionCounts;
 import dev.rollforward.report.InFlightLine;
+import dev.rollforward.report.LastChecks;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
@@ -22,6 +25,7 @@ import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,10 +56,11 @@ public final class CheckSession {
         return console;
     }
 
-    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous {
+    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous, ReviewLinkRequirement.Missing {
         String checkId = options.identity().checkId(env.clock());
         Selection selection = options.selection();
         List<Route> routes = RouteSelection.select(file, selection.labels(), selection.all());
+        ReviewLinkRequirement.check(file, routes, options.identity());
         Map<String, Credentials> credentials = new LinkedHashMap<>();
         for (Route r : routes) {
             credentials.put(r.label(), Credentials.resolve(file.path(), r, env.env()));
@@ -64,27 +69,28 @@ public final class CheckSession {
         TlsTrust tls = options.caCert() == null ? null : TlsTrust.jvmDefaultPlus(options.caCert());
         EnvProxySelector proxies = EnvProxySelector.from(env.env());
         List<String> secrets = new ArrayList<>();
-        credentials.values().forEach(c -> {
-            secrets.add(c.canary());
-            secrets.add(c.disabled());
-        });
+        credentials.values().forEach(c -> secrets.addAll(c.secrets()));
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
-        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console,
-                new RecordJson(checkId, console.redactor()), routes);
+        RecordJson json = new RecordJson(checkId, console.redactor());
+        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, json, routes);
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                 + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());
         }
-        try (Transport transport = new Transport(Version.userAgent(), env.pacer(), env.backoff(), selection.concurrency(),
-                options.verbosity().verbose() ? line -> console.info("http: " + line) : null, tls, proxies)) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(), progress());
+        LastChecks last = lastChecks(routes);
+        ErrorCodeReader errorCodes = body -> BodyClassifier.classify(body, false).errorCode();
+        try (Transport transport = Transport.builder(Version.userAgent(), errorCodes).pacer(env.pacer())
+                .backoff(env.backoff()).concurrency(selection.concurrency())
+                .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
+                .tls(tls).proxies(proxies).build()) {
+            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId, progress());
             try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
                 boolean threadInterrupted = false;
                 try {
                     runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
-                            result -> deliver(sinks, result));
+                            result -> deliver(sinks, last.attach(result, json)));
                 } catch (InterruptedException e) {
                     threadInterrupted = true; // set again once the reports are written: file I/O would fail on it
                     runner.stop();
@@ -122,6 +128,21 @@ public final class CheckSession {
                 console.progress(line.finished(route.label()));
             }
         };
+    }
+
+    /** Read once, before anything is sent; an unreadable log costs the comparison, not the check. */
+    private LastChecks lastChecks(List<Route> routes) {
+        Path log = options.reports().evidenceLog();
+        if (log == null) {
+            return LastChecks.none();
+        }
+        try {
+            return LastChecks.read(log, routes.stream().map(Route::label).toList());
+        } catch (IOException e) {
+            console.error("cannot read the evidence log " + log + " to compare with the last check ("
+                    + e.getClass().getSimpleName() + "); the verdicts will carry no previous");
+            return LastChecks.none();
+        }
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {

@@ -20,6 +20,14 @@ final class SandboxHandler implements HttpHandler {
     static final String RESPONSES_PATH = "/v1/responses";
     static final String MODELS_PATH = "/v1/models";
     static final String ROUTE_LABEL = "X-Route-Label";
+    /**
+     * Who served, the way a Portkey gateway says it (docs/gateways/portkey.md): sent only by the modes
+     * that play a gateway, since Portkey passes an upstream's headers on (a sandbox behind a real
+     * Portkey must not add its own).
+     */
+    static final String SERVED_BY = "x-portkey-last-used-option-index";
+    /** The model a silent fallback answers with, where the route asked for another. */
+    static final String FALLBACK_MODEL = "gpt-4.1-mini";
 
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -98,13 +106,23 @@ final class SandboxHandler implements HttpHandler {
                     ? Reply.json(503, Bodies.portkeyExhausted()).with("x-portkey-retry-attempt-count", "-1")
                     : invalidToken(requestId).with("x-litellm-attempted-retries", "2");
             case ECHO_KEY -> canary ? success(chat, n, request) : echoKey(request.key(), requestId);
+            case GATEWAY_FELL_BACK -> fellBack(canary ? success(chat, n, FALLBACK_MODEL) : invalidToken(requestId));
+            case GATEWAY_ERROR -> fellBack(Reply.json(500, Bodies.portkeyHtmlMessage()));
         };
     }
 
     private static Reply success(boolean chat, int n, SandboxRequest request) {
+        return success(chat, n, request.model());
+    }
+
+    private static Reply success(boolean chat, int n, String model) {
         long now = now();
-        return Reply.json(200, chat ? Bodies.chatCompletion(n, request.model(), now)
-                : Bodies.response(n, request.model(), now));
+        return Reply.json(200, chat ? Bodies.chatCompletion(n, model, now) : Bodies.response(n, model, now));
+    }
+
+    /** As Portkey answers from its second target: primary down (or, for its own 500, both unreachable). */
+    private static Reply fellBack(Reply reply) {
+        return reply.with(SERVED_BY, "config.targets[1]").with("x-portkey-retry-attempt-count", "0");
     }
 
     private static Reply invalidToken(String requestId) {

@@ -10,11 +10,23 @@ import java.util.Map;
  */
 public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, ResponseSnapshot.NoAnswer {
 
-    /** Host of the request that produced the final outcome. */
-    String requestHost();
+    /** What rollforward sent for this attempt: host, correlation id and every send. */
+    SendTrail trail();
 
-    /** Resends rollforward itself made for this attempt. */
-    int resends();
+    /** Host of the request that produced the final outcome. */
+    default String requestHost() {
+        return trail().host();
+    }
+
+    /** Resends rollforward itself made for this attempt, by cause. */
+    default Resends resent() {
+        return trail().resent();
+    }
+
+    /** How many resends rollforward itself made for this attempt. */
+    default int resends() {
+        return resent().total();
+    }
 
     /** {@code 2xx} style class, or {@code none}. */
     String statusClass();
@@ -31,7 +43,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param bodyError     null, or a reason code when reading the body failed part way
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  String requestHost, int resends) implements ResponseSnapshot {
+                  SendTrail trail) implements ResponseSnapshot {
 
         @Override
         public String statusClass() {
@@ -52,15 +64,14 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param failureCode null, or a more specific reason code under {@code reason} (e.g. {@code tls_unknown_ca})
      * @param detail      a short, already redacted explanation for a person
      */
-    record NoAnswer(String reason, String failureCode, String detail, String requestHost, int resends)
-            implements ResponseSnapshot {
+    record NoAnswer(String reason, String failureCode, String detail, SendTrail trail) implements ResponseSnapshot {
 
         /** The reason code of an attempt the run was stopped before (Ctrl-C, SIGTERM): never sent, or cut short. */
         public static final String INTERRUPTED = "interrupted";
 
-        /** An attempt the run was stopped before it was sent or answered; {@code resends} made before that. */
-        public static NoAnswer interrupted(String requestHost, int resends) {
-            return new NoAnswer(INTERRUPTED, null, "the run was stopped before an answer came", requestHost, resends);
+        /** An attempt the run was stopped before it was sent or answered; {@code trail}: the sends made before that. */
+        public static NoAnswer interrupted(SendTrail trail) {
+            return new NoAnswer(INTERRUPTED, null, "the run was stopped before an answer came", trail);
         }
 
         public boolean wasInterrupted() {

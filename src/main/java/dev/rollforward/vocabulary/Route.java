@@ -3,7 +3,12 @@ package dev.rollforward.vocabulary;
 import java.util.List;
 import java.util.Map;
 
-/** One validated route of the config. Holds env var names, never credential values. */
+/**
+ * One validated route of the config. Holds env var names, never credential values.
+ *
+ * @param headersEnv request header name → NAME of the env var holding its value (a secret)
+ * @param gateway    the gateway profile the route runs through ({@link Gateway#NONE} when none)
+ */
 public record Route(
         String label,
         String baseUrl,
@@ -14,6 +19,8 @@ public record Route(
         String credentialEnv,
         String disabledCredentialEnv,
         Map<String, String> headers,
+        Map<String, String> headersEnv,
+        Gateway gateway,
         Expectations expect,
         List<String> gatewayRetryHeaders,
         Timeouts timeouts,
@@ -31,12 +38,17 @@ public record Route(
     /** This route sent to another base URL, with the expectations that go with it. */
     public Route withBaseUrl(String url, Expectations expectations) {
         return new Route(label, url, family, model, prompt, maxOutputTokens, credentialEnv, disabledCredentialEnv, headers,
-                expectations, gatewayRetryHeaders, timeouts, retry, reviewLink, line);
+                headersEnv, gateway, expectations, gatewayRetryHeaders, timeouts, retry, reviewLink, line);
     }
 
     /** The URL the family's request goes to. */
     public String endpoint() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return base + family.path();
+    }
+
+    /** What the route's gateway reported in one answer's headers (names lower case). */
+    public GatewayReport gatewayReport(Map<String, List<String>> responseHeaders) {
+        return GatewayReport.read(gateway, responseHeaders, gatewayRetryHeaders, expect.servedBy());
     }
 }

@@ -4,12 +4,28 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A route's attempts in the order sent, and the verdict over them. */
+/**
+ * A route's attempts in the order sent, and the verdict over them.
+ *
+ * @param provenance what judged, with which config and key (on every record of the route)
+ * @param previous   the route's last check in the evidence log, once looked up
+ */
 public record RouteResult(String label, RequestFamily family, String reviewLink,
-                          List<AttemptResult> attempts, Instant startedAt, long durationMs) {
+                          List<AttemptResult> attempts, Instant startedAt, long durationMs,
+                          Provenance provenance, Previous previous) {
 
     public RouteResult {
         attempts = List.copyOf(attempts);
+    }
+
+    /** As a check produces it: the evidence log is read afterwards, by whoever keeps one. */
+    public RouteResult(String label, RequestFamily family, String reviewLink, List<AttemptResult> attempts,
+                       Instant startedAt, long durationMs, Provenance provenance) {
+        this(label, family, reviewLink, attempts, startedAt, durationMs, provenance, Previous.NOT_LOOKED_UP);
+    }
+
+    public RouteResult withPrevious(Previous p) {
+        return new RouteResult(label, family, reviewLink, attempts, startedAt, durationMs, provenance, p);
     }
 
     /** stay if any attempt is stay; else hold if any is hold; else promote (CONTRACT §5). */
@@ -45,6 +61,10 @@ public record RouteResult(String label, RequestFamily family, String reviewLink,
     }
 
     public int gatewayRetryCount() {
-        return attempts.stream().mapToInt(a -> a.gateway().count()).sum();
+        return attempts.stream().mapToInt(a -> a.gateway().retryCount()).sum();
+    }
+
+    public int gatewayFallbackCount() {
+        return attempts.stream().mapToInt(a -> a.gateway().fallbacks()).sum();
     }
 }

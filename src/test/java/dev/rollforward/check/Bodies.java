@@ -29,6 +29,15 @@ public final class Bodies {
             + "\"model\":\"gpt-4o-mini-2024-07-18\",\"output\":[],\"usage\":{\"input_tokens\":13,\"output_tokens\":16,"
             + "\"total_tokens\":29}}";
 
+    /** A failed response: the right object, with the error that made it fail (REFERENCE: error is null or {code, message}). */
+    public static final String RESPONSE_FAILED = RESPONSE.replace("\"status\":\"completed\",\"error\":null",
+            "\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\"message\":\"The model failed to answer.\"}");
+
+    /** A gateway's error folded into a 200 chat completion: the chat shape, and a non-null error. */
+    public static final String CHAT_WITH_ERROR = CHAT.replace("\"service_tier\"",
+            "\"error\":{\"message\":\"upstream timed out (request id: 9)\",\"type\":\"comet_api_error\",\"code\":\"upstream_error\"},"
+                    + "\"service_tier\"");
+
     /** OpenAI bad key. */
     public static final String OPENAI_401 = "{\"error\":{\"message\":\"Incorrect API key provided: sk-test-****0000.\","
             + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}";

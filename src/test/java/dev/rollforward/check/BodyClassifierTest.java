@@ -57,6 +57,34 @@ class BodyClassifierTest {
         assertThat(f.completionMarker()).isEqualTo(status);
     }
 
+    static Stream<Arguments> successObjectsCarryingAnError() {
+        return Stream.of(
+                arguments("a chat completion with an error object", Bodies.CHAT_WITH_ERROR, BodyShape.ERROR_ENVELOPE),
+                arguments("a chat completion with an error string",
+                        Bodies.CHAT.replace("\"service_tier\"", "\"error\":\"upstream failed\",\"service_tier\""), BodyShape.ERROR_ENVELOPE),
+                arguments("a failed response with its error", Bodies.RESPONSE_FAILED, BodyShape.ERROR_ENVELOPE),
+                arguments("a response with an error that is neither object nor string",
+                        Bodies.RESPONSE.replace("\"error\":null", "\"error\":true"), BodyShape.OTHER_JSON));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void successObjectsCarryingAnError(String what, String body, BodyShape shape) {
+        BodyFacts f = classify(body);
+
+        assertThat(f.shape()).isEqualTo(shape);
+        assertThat(f.shape().isSuccess()).isFalse();
+        assertThat(f.model()).isEqualTo(MODEL);
+    }
+
+    @Test
+    void aFailedResponseKeepsItsStatusAndCode() {
+        BodyFacts f = classify(Bodies.RESPONSE_FAILED);
+
+        assertThat(f.completionMarker()).isEqualTo("failed");
+        assertThat(f.errorCode()).isEqualTo("server_error");
+    }
+
     static Stream<Arguments> errorEnvelopes() {
         return Stream.of(
                 arguments("openai", Bodies.OPENAI_401, "invalid_api_key"),

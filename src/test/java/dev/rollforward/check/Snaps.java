@@ -4,9 +4,10 @@ import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.TestRoutes;
-
+import dev.rollforward.vocabulary.TestTrails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ final class Snaps {
     }
 
     static ResponseSnapshot noResponse(String reason) {
-        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms", HOST, 1);
+        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms",
+                TestTrails.failed(HOST, reason, new Resends(1, 0)));
     }
 
     static AttemptResult happy(RequestFamily family, Expectations expect, ResponseSnapshot snap) {
@@ -65,7 +67,7 @@ final class Snaps {
         private boolean truncated;
         private String bodyError;
         private String host = HOST;
-        private int resends;
+        private Resends resent = Resends.NONE;
 
         Builder(int status) {
             this.status = status;
@@ -103,12 +105,19 @@ final class Snaps {
         }
 
         Builder resends(int n) {
-            this.resends = n;
+            this.resent = new Resends(resent.afterNoResponse(), n);
+            return this;
+        }
+
+        /** Resends rollforward made after its own send got no response. */
+        Builder resentAfterNoResponse(int n) {
+            this.resent = new Resends(n, resent.afterStatus());
             return this;
         }
 
         ResponseSnapshot build() {
-            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError, host, resends);
+            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError,
+                    TestTrails.answered(host, status, resent));
         }
     }
 }

@@ -60,6 +60,8 @@ final class Cli implements AfterTestExecutionCallback, AfterEachCallback {
     Invocation invocation = Invocation.CHECKOUT;
     /** stdout as a closed pipe or a full disk: every write fails. */
     boolean stdoutFails;
+    /** As the launcher would say when stdout is a terminal (history colours it). */
+    boolean stdoutIsTerminal;
     String stdout = "";
     String stderr = "";
     private final List<String> transcript = new ArrayList<>();
@@ -82,7 +84,7 @@ final class Cli implements AfterTestExecutionCallback, AfterEachCallback {
             return () -> stopListeners.remove(stop);
         };
         RunEnvironment re = new RunEnvironment(stdoutStream, new PrintStream(err, true, StandardCharsets.UTF_8), env, clock,
-                pacer, new Backoff(bound -> bound), terminal, invocation, signal);
+                pacer, new Backoff(bound -> bound), terminal, stdoutIsTerminal, invocation, signal);
         int code = Main.run(re, args);
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);

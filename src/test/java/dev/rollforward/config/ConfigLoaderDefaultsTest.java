@@ -60,6 +60,13 @@ class ConfigLoaderDefaultsTest {
     }
 
     @Test
+    void aReviewLinkIsRequiredOnlyWhenTheConfigSaysTrue() throws Exception {
+        assertThat(ConfigLoader.parse("test.yaml", MINIMAL).requireReviewLink()).isFalse();
+        assertThat(ConfigLoader.parse("test.yaml", "require_review_link: false\n" + MINIMAL).requireReviewLink()).isFalse();
+        assertThat(ConfigLoader.parse("test.yaml", "require_review_link: true\n" + MINIMAL).requireReviewLink()).isTrue();
+    }
+
+    @Test
     void minimalRouteGetsEveryDefault() throws Exception {
         Route r = only(MINIMAL);
 
@@ -91,7 +98,6 @@ class ConfigLoaderDefaultsTest {
         RouteFile f = ConfigLoader.parse("routes.yaml", FULL);
         Route r = f.routes().get(0);
 
-        assertThat(f.reviewLink()).isEqualTo("https://tickets.example.com/ROUTE-123");
         assertThat(f.route("cometapi-primary")).isSameAs(r);
         assertThat(f.route("nope")).isNull();
         assertThat(r.reviewLink()).isEqualTo("https://tickets.example.com/ROUTE-123");

@@ -343,7 +343,7 @@ class ConfigLoaderErrorsTest {
     void aDirectoryIsNotAConfig() {
         assertThatThrownBy(() -> ConfigLoader.load(dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(dir + ": cannot be read");
+                .hasMessage(dir + ": is a directory; pass the route config file itself, e.g. --config config/cometapi.yaml");
     }
 
     @Test

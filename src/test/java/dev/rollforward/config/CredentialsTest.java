@@ -135,6 +135,44 @@ class CredentialsTest {
     }
 
     @Test
+    void aLineBreakInTheDisabledKeyIsBlamedOnItsOwnVariable() throws Exception {
+        Route r = withDisabled();
+        Map<String, String> env = Map.of("TEST_CANARY_KEY", CANARY, "TEST_DISABLED_KEY", "sk-test-disabled-0000\n0000");
+
+        assertThatThrownBy(() -> Credentials.resolve("routes.yaml", r, env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("routes.yaml:2: primary.disabled_credential_env: environment variable TEST_DISABLED_KEY holds "
+                        + "a line break, which cannot go in an HTTP header; check how it was exported");
+    }
+
+    @Test
+    void eachCharacterHttpCannotCarryIsNamedInWordsAgainstTheCanarysVariable() throws Exception {
+        Route r = withDisabled();
+        Map<String, String> words = Map.of("sk-test-canary-00\r00", "a line break", "sk-test canary-0000", "a space or tab",
+                "sk-test-canary-00\u000700", "a control character", "sk-test-cänary-0000", "a non-ASCII character");
+        for (Map.Entry<String, String> w : words.entrySet()) {
+            Map<String, String> env = Map.of("TEST_CANARY_KEY", w.getKey(), "TEST_DISABLED_KEY", DISABLED);
+            assertThatThrownBy(() -> Credentials.resolve("routes.yaml", r, env))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("routes.yaml:2: primary.credential_env: environment variable TEST_CANARY_KEY holds "
+                            + w.getValue() + ",");
+        }
+    }
+
+    @Test
+    void anEmptyVariableIsSaidToBeSetButEmpty() throws Exception {
+        Route r = withDisabled();
+
+        assertThatThrownBy(() -> Credentials.resolve("routes.yaml", r, Map.of("TEST_CANARY_KEY", "", "TEST_DISABLED_KEY", DISABLED)))
+                .hasMessageContaining("environment variable TEST_CANARY_KEY is set but empty;");
+        assertThatThrownBy(() -> Credentials.resolve("routes.yaml", r, Map.of("TEST_CANARY_KEY", CANARY, "TEST_DISABLED_KEY", "")))
+                .hasMessageStartingWith("routes.yaml:2: primary.disabled_credential_env: environment variable TEST_DISABLED_KEY "
+                        + "is set but empty;");
+        assertThatThrownBy(() -> Credentials.resolve("routes.yaml", r, Map.of("TEST_DISABLED_KEY", DISABLED)))
+                .hasMessageContaining("environment variable TEST_CANARY_KEY is not set;");
+    }
+
+    @Test
     void toStringNeverShowsTheKeys() throws Exception {
         Credentials c = Credentials.resolve("routes.yaml", withDisabled(),
                 Map.of("TEST_CANARY_KEY", CANARY, "TEST_DISABLED_KEY", DISABLED));

@@ -1,5 +1,6 @@
 package dev.rollforward.http;
 
+import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.vocabulary.Route;
@@ -10,16 +11,25 @@ import mockwebserver3.MockWebServer;
 final class Routes {
 
     static final String CANARY = "sk-test-canary-000000000000000000000";
+    /** What a check would send as X-Request-Id: {check_id}.{route_label}.{phase}. */
+    static final String CORRELATION_ID = "test-check.primary.happy-path";
     static final String USER_AGENT = "rollforward/0.1.0-test";
+    /** The reader run wires in: the check package's classifier. */
+    static final ErrorCodeReader ERROR_CODES = body -> BodyClassifier.classify(body, false).errorCode();
 
     private Routes() {
     }
 
     /** One route; {@code extra} is more YAML at the route's indentation (4 spaces). */
     static Route route(MockWebServer server, String family, String extra) {
+        return route(server.url("/v1").toString(), family, extra);
+    }
+
+    /** One route to any base URL (a hand-made server). */
+    static Route route(String baseUrl, String family, String extra) {
         String yaml = "routes:\n"
                 + "  - label: primary\n"
-                + "    base_url: " + server.url("/v1") + "\n"
+                + "    base_url: " + baseUrl + "\n"
                 + "    request_family: " + family + "\n"
                 + "    model: gpt-4o-mini\n"
                 + "    credential_env: TEST_CANARY_KEY\n"

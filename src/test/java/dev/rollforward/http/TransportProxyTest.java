@@ -7,6 +7,7 @@ import static dev.rollforward.http.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.check.Bodies;
+import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.config.ConfigLoader;
@@ -57,9 +58,9 @@ class TransportProxyTest {
         for (int i = 0; i < envPairs.length; i += 2) {
             env.put(envPairs[i], envPairs[i + 1]);
         }
-        try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls,
-                EnvProxySelector.from(env))) {
-            return t.send(route, CANARY);
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound))
+                .tls(tls).proxies(EnvProxySelector.from(env)).build()) {
+            return t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 

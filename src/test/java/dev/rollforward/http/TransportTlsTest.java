@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HandshakeCertificates;
@@ -57,8 +58,8 @@ class TransportTlsTest {
     }
 
     private ResponseSnapshot send(TlsTrust tls) {
-        try (Transport t = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, tls, null)) {
-            return t.send(chat(server, retries(3)), CANARY);
+        try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
+            return t.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 
@@ -85,7 +86,6 @@ class TransportTlsTest {
         ResponseSnapshot s = send(TlsTrust.jvmDefaultPlus(caPem()));
 
         assertThat(answer(s).status()).isEqualTo(200);
-        answer(s);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -149,8 +149,8 @@ class TransportTlsTest {
             String yaml = "routes:\n  - label: primary\n    base_url: https://127.0.0.1:" + plain.getLocalPort()
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
-            try (Transport tr = new Transport(Routes.USER_AGENT, pacer, new Backoff(bound -> bound), 1, null, null, null)) {
-                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
+            try (Transport tr = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
+                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
                 assertThat(noAnswer(s).failureCode()).isEqualTo("tls_handshake_failed");

@@ -1,4 +1,4 @@
-package dev.rollforward.http;
+package dev.rollforward.http.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
