@@ -1,22 +1,35 @@
 package dev.rollforward.report;
 
 import dev.rollforward.vocabulary.Phase;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The progress line: every route still in flight and the attempt it is at, the longest-running
- * first, so a route that hangs stays in sight while others come and go:
+ * The progress line: every route still in flight and the attempt it is at, in config order (the
+ * order the records come in), so a route that hangs stays in sight while others come and go:
  * {@code checking 2 routes: a (happy-path), b (error-path)}. Kept to one terminal line (80 columns).
  */
 public final class InFlightLine {
 
     private static final int WIDTH = 79;
 
-    /** Route label → the attempt it is at, in the order the routes started. */
-    private final Map<String, Phase> inFlight = new LinkedHashMap<>();
+    /** Route label → the attempt it is at; ordered by the route's place in the config, not by thread timing. */
+    private final Map<String, Phase> inFlight = new TreeMap<>(Comparator.comparingInt(this::place).thenComparing(Comparator.naturalOrder()));
+    private final Map<String, Integer> places;
 
-    /** Records that a route's attempt started (a route keeps its place for its second attempt); returns the line to show. */
+    /** @param labels the routes of the run, in config order */
+    public InFlightLine(List<String> labels) {
+        Map<String, Integer> p = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            p.put(labels.get(i), i);
+        }
+        this.places = p;
+    }
+
+    /** Records that a route's attempt started; returns the line to show. */
     public synchronized String started(String label, Phase phase) {
         inFlight.put(label, phase);
         return text();
@@ -26,6 +39,10 @@ public final class InFlightLine {
     public synchronized String finished(String label) {
         inFlight.remove(label);
         return text();
+    }
+
+    private int place(String label) {
+        return places.getOrDefault(label, Integer.MAX_VALUE);
     }
 
     private String text() {

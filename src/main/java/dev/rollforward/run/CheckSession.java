@@ -85,7 +85,7 @@ public final class CheckSession {
                 .backoff(env.backoff()).concurrency(selection.concurrency())
                 .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
                 .tls(tls).proxies(proxies).build()) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId, progress());
+            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId, progress(routes));
             try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
                 boolean threadInterrupted = false;
                 try {
@@ -115,8 +115,8 @@ public final class CheckSession {
     }
 
     /** On a terminal, the routes in flight and the attempt each is at. */
-    private CheckRunner.Progress progress() {
-        InFlightLine line = new InFlightLine();
+    private CheckRunner.Progress progress(List<Route> routes) {
+        InFlightLine line = new InFlightLine(routes.stream().map(Route::label).toList());
         return new CheckRunner.Progress() {
             @Override
             public void attemptStarted(Route route, Phase phase) {
