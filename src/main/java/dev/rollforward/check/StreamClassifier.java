@@ -6,6 +6,7 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.SseEvent;
 import dev.rollforward.vocabulary.StreamEnd;
 import dev.rollforward.vocabulary.StreamFacts;
+import dev.rollforward.vocabulary.StreamWatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the count, how it ended, and the id, model, completion marker and usage its events carried.
  * The event text is read and dropped. Never throws.
  */
-public final class StreamClassifier {
+public final class StreamClassifier implements StreamWatch {
 
     private final RequestFamily family;
     private int events;
@@ -30,7 +31,7 @@ public final class StreamClassifier {
         this.family = family;
     }
 
-    /** Takes the next event; true once the stream has reached its end marker (read no further). */
+    @Override
     public boolean accept(SseEvent event) {
         if (end != null) {
             return true;
@@ -81,6 +82,7 @@ public final class StreamClassifier {
         }
     }
 
+    @Override
     public StreamFacts facts() {
         BodyShape shape = end == StreamEnd.ERROR ? BodyShape.ERROR_ENVELOPE
                 : notJson ? BodyShape.NOT_JSON

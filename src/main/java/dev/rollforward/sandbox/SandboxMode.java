@@ -28,7 +28,14 @@ public enum SandboxMode {
             "a gateway that used up its own retries: 503 with x-portkey-retry-attempt-count: -1,"
                     + " and a 401 reporting x-litellm-attempted-retries: 2 (expect: stay, no resend)"),
     ECHO_KEY("echo-key",
-            "healthy, but a bad key's 401 echoes the key in its body and a header (expect: promote, key redacted)");
+            "healthy, but a bad key's 401 echoes the key in its body and a header (expect: promote, key redacted)"),
+    STREAM_CUT("stream-cut",
+            "healthy, but a stream stops before its end marker (expect: hold for a streaming route)"),
+    STREAM_BUFFERED("stream-buffered",
+            "healthy, but a gateway buffered the stream into one JSON answer (expect: hold for a streaming route)"),
+    STREAM_ERROR("stream-error",
+            "healthy, but a stream reports an error mid-way: an error chunk, response.failed or an error event"
+                    + " (expect: stay for a streaming route)");
 
     private final String wire;
     private final String description;

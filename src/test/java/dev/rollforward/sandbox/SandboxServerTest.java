@@ -359,7 +359,7 @@ class SandboxServerTest {
 
     @Test
     void modesHaveKebabCaseWireNamesThatRoundTrip() {
-        assertThat(SandboxMode.values()).hasSize(13);
+        assertThat(SandboxMode.values()).hasSize(16);
         for (SandboxMode mode : SandboxMode.values()) {
             assertThat(mode.wire()).matches("[a-z]+(-[a-z]+)*");
             assertThat(mode.description()).isNotBlank().doesNotContain("\n");
