@@ -18,13 +18,13 @@ public final class Evaluator {
 
     public static AttemptResult evaluate(Phase phase, Route route, ResponseSnapshot snap, Instant startedAt,
                                          long durationMs) {
-        BodyFacts facts = snap instanceof ResponseSnapshot.Answer a
-                ? BodyClassifier.classify(a.body(), a.bodyTruncated())
-                : BodyFacts.of(BodyShape.EMPTY);
+        BodyFacts facts = !(snap instanceof ResponseSnapshot.Answer a) ? BodyFacts.of(BodyShape.EMPTY)
+                : a.stream() != null ? a.stream().facts()
+                : BodyClassifier.classify(a.body(), a.bodyTruncated());
         GatewayRetries gateway = snap instanceof ResponseSnapshot.Answer a
                 ? GatewayRetries.from(a.headers(), route.gatewayRetryHeaders())
                 : GatewayRetries.NONE;
-        ShapeSeen shape = ExpectedShape.seen(phase, route.family(), snap, facts);
+        ShapeSeen shape = ExpectedShape.seen(phase, route, snap, facts);
         return new AttemptResult(phase, snap, facts, gateway, shape,
                 DecisionTable.judge(phase, route, snap, facts, gateway, shape), startedAt, durationMs);
     }

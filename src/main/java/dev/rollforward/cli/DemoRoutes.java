@@ -31,6 +31,6 @@ final class DemoRoutes {
                 null);
         return new Route(label, baseUrl, family, "gpt-4o-mini", Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS,
                 SandboxCommand.KEY_ENV, null, Map.of(LABEL_HEADER, label), expect,
-                Route.DEFAULT_GATEWAY_RETRY_HEADERS, TIMEOUTS, RetryPolicy.DEFAULT, null, 0);
+                Route.DEFAULT_GATEWAY_RETRY_HEADERS, TIMEOUTS, RetryPolicy.DEFAULT, null, false, 0);
     }
 }

@@ -32,7 +32,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "expect",
-            "gateway_retry_headers", "timeouts", "retry", "review_link");
+            "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
     private static final Set<String> EXPECT_KEYS = Set.of("upstream_host", "upstream_header", "route_label_header", "model_prefix");
     private static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "request_ms");
     private static final Set<String> RETRY_KEYS = Set.of("max_retries", "base_delay_ms", "max_delay_ms", "max_retry_after_ms");
@@ -133,7 +133,7 @@ public final class ConfigLoader {
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
                 Map.copyOf(headers), expect, gatewayHeaders, timeouts(f), retry(f),
-                reviewLink != null ? reviewLink : defaultReviewLink, f.line());
+                reviewLink != null ? reviewLink : defaultReviewLink, f.optBoolean("stream", false), f.line());
     }
 
     private static String baseUrl(Fields f) throws ConfigException {

@@ -1,12 +1,16 @@
 package dev.rollforward.http;
 
 import dev.rollforward.http.proxy.EnvProxySelector;
+import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.StreamWatch;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,11 +29,13 @@ public final class Transport implements AutoCloseable {
     private final OkHttpClients clients;
     private final Pacer pacer;
     private final String userAgent;
+    private final Function<RequestFamily, StreamWatch> streams;
 
     private Transport(Builder settings) {
         this.clients = new OkHttpClients(settings);
         this.pacer = settings.pacer;
         this.userAgent = settings.userAgent;
+        this.streams = settings.streams;
     }
 
     /**
@@ -55,9 +61,12 @@ public final class Transport implements AutoCloseable {
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response, trace.resent());
-            if (snapshot.bodyTruncated()) {
-                // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
+            ResponseSnapshot.Answer snapshot = isStream(route, response)
+                    ? streamSnapshot(route, response, trace)
+                    : BodyReader.snapshot(response, trace.resent());
+            if (snapshot.bodyTruncated() || snapshot.stream() != null) {
+                // Closing would drain the rest of a huge body (or a stream past its end marker) to reuse the
+                // connection; drop it instead.
                 call.cancel();
             }
             return snapshot;
@@ -65,6 +74,22 @@ public final class Transport implements AutoCloseable {
             Failure f = Failure.of(e);
             return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resent());
         }
+    }
+
+    /** A 2xx event stream on a route that asked for one; anything else is read whole and judged as it is. */
+    private static boolean isStream(Route route, Response response) {
+        String type = response.header("Content-Type", "");
+        return route.stream() && response.isSuccessful() && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /** Past its headers a stream is never resent: it is read here, after the retry loop has let it through. */
+    private ResponseSnapshot.Answer streamSnapshot(Route route, Response response, AttemptTrace trace) {
+        if (streams == null) {
+            throw new IllegalStateException("a streaming route needs Transport.Builder.streams");
+        }
+        StreamReader.Result read = StreamReader.read(response.body(), streams.apply(route.family()));
+        return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), new byte[0],
+                read.truncated(), read.bodyError(), response.request().url().host(), trace.resent(), read.facts());
     }
 
     @Override
@@ -83,6 +108,7 @@ public final class Transport implements AutoCloseable {
         Consumer<String> trace;
         TlsTrust tls;
         EnvProxySelector proxies;
+        Function<RequestFamily, StreamWatch> streams;
 
         private Builder(String userAgent, ErrorCodeReader errorCodes) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -122,6 +148,15 @@ public final class Transport implements AutoCloseable {
         /** The proxies from the environment (default: OkHttp's selector). */
         public Builder proxies(EnvProxySelector proxies) {
             this.proxies = proxies;
+            return this;
+        }
+
+        /**
+         * What follows a stream's events, one per attempt and family: the check package's to say, so
+         * run hands it in (needed only for streaming routes).
+         */
+        public Builder streams(Function<RequestFamily, StreamWatch> streams) {
+            this.streams = streams;
             return this;
         }
 

@@ -49,7 +49,7 @@ public final class CheckRunner {
         List<AttemptResult> attempts = new ArrayList<>(2);
         attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
         attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0));
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), route.stream());
     }
 
     private AttemptResult attempt(Route route, Phase phase, String credential) {

@@ -34,9 +34,17 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param body          the body bytes read, at most the body cap
      * @param bodyTruncated the body was longer than the cap; the rest was discarded unread
      * @param bodyError     null, or a reason code when reading the body failed part way
+     * @param stream        what a body read as a stream came to (its text is not kept: {@code body} is empty);
+     *                      null when the body was read whole
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  String requestHost, Resends resent) implements ResponseSnapshot {
+                  String requestHost, Resends resent, StreamFacts stream) implements ResponseSnapshot {
+
+        /** An answer whose body was read whole. */
+        public Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated,
+                      String bodyError, String requestHost, Resends resent) {
+            this(status, headers, body, bodyTruncated, bodyError, requestHost, resent, null);
+        }
 
         @Override
         public String statusClass() {

@@ -3,7 +3,11 @@ package dev.rollforward.vocabulary;
 import java.util.List;
 import java.util.Map;
 
-/** One validated route of the config. Holds env var names, never credential values. */
+/**
+ * One validated route of the config. Holds env var names, never credential values.
+ *
+ * @param stream the happy path and the error path ask for the family's streaming form (CONTRACT §3)
+ */
 public record Route(
         String label,
         String baseUrl,
@@ -19,6 +23,7 @@ public record Route(
         Timeouts timeouts,
         RetryPolicy retry,
         String reviewLink,
+        boolean stream,
         int line) {
 
     public static final String DEFAULT_PROMPT = "Reply with the single word: ok";

@@ -4,12 +4,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A route's attempts in the order sent, and the verdict over them. */
+/**
+ * A route's attempts in the order sent, and the verdict over them.
+ *
+ * @param stream the route asked for the stream (CONTRACT §3)
+ */
 public record RouteResult(String label, RequestFamily family, String reviewLink,
-                          List<AttemptResult> attempts, Instant startedAt, long durationMs) {
+                          List<AttemptResult> attempts, Instant startedAt, long durationMs, boolean stream) {
 
     public RouteResult {
         attempts = List.copyOf(attempts);
+    }
+
+    /** The result of a route that did not ask for the stream. */
+    public RouteResult(String label, RequestFamily family, String reviewLink, List<AttemptResult> attempts,
+                       Instant startedAt, long durationMs) {
+        this(label, family, reviewLink, attempts, startedAt, durationMs, false);
     }
 
     /** stay if any attempt is stay; else hold if any is hold; else promote (CONTRACT §5). */
