@@ -9,12 +9,16 @@
 #   P3  time to verdict against an upstream that never answers, vs 2 x request_ms
 #   P4  200 routes, --all --concurrency 8, against an upstream answering after 300 ms:
 #       wall time vs ceil(200/8) x 2 x 0.3 s, peak RSS vs a single check's
+#   P5  a 100k-line evidence log: a check with --evidence-log on it (the route checked last,
+#       and a route never checked) vs on an empty log; history and history --json on it
+#       (wall time, peak RSS) vs history of a one-check log and jq over the same file
 #
 # usage: bench/run.sh
 #   BENCH_RUNS=15            timed runs per command in P1 (medians are reported)
 #   BENCH_JAVA_HOMES="..."   JDKs to measure P1 and P4 with (default: the one bin/rollforward uses)
 #   BENCH_TIMER=loop         use the bash loop even when hyperfine is installed
 #   BENCH_OUT=FILE           where to write the report (default bench/RESULTS.md)
+#   BENCH_PARTS="P1 ... P5"  the parts to run (default all; with fewer, set BENCH_OUT elsewhere)
 # Not part of `mvn verify`: timings depend on the machine.
 set -euo pipefail
 
@@ -27,6 +31,8 @@ out="${BENCH_OUT:-$bench/RESULTS.md}"
 KEY=sk-sandbox-canary-0000000000000000   # the sandbox's published fake canary key
 
 say() { printf 'bench: %s\n' "$*" >&2; }
+parts="${BENCH_PARTS:-P1 P2 P3 P4 P5}"
+part() { [[ " $parts " == *" $1 "* ]]; }
 
 # ---- what is needed -----------------------------------------------------------------------
 missing=()
@@ -142,23 +148,26 @@ time_commands() {
   fi
 }
 
-# measure CMD...: runs once; sets m_wall_ms, m_rss_kb, m_code (stdout to $work/out, stderr to $work/err)
+# measure CMD...: runs once; sets m_wall_ms, m_rss_kb, m_cpu_ms (user + system), m_code
+# (stdout to $work/out, stderr to $work/err)
 measure() {
   if [ -n "$gnu_time" ]; then
     local t0; t0="$(now_ms)"; m_code=0
     "$gnu_time" -v -o "$work/time" "$@" > "$work/out" 2> "$work/err" || m_code=$?
     m_wall_ms=$(( $(now_ms) - t0 ))
     m_rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time")"
+    m_cpu_ms="$(awk -F': ' '/(User|System) time \(seconds\)/ { t += $2 } END { printf "%d", t * 1000 }' "$work/time")"
     if grep -q 'Command exited with non-zero status' "$work/time"; then
       m_code="$(sed -n 's/.*Command exited with non-zero status //p' "$work/time")"
     fi
   else
-    read -r m_code m_wall_ms m_rss_kb < <(python3 - "$@" 3>&1 > "$work/out" 2> "$work/err" <<'PY'
+    read -r m_code m_wall_ms m_rss_kb m_cpu_ms < <(python3 - "$@" 3>&1 > "$work/out" 2> "$work/err" <<'PY'
 import os, subprocess, sys, time
 t = time.monotonic()
 p = subprocess.Popen(sys.argv[1:], stdout=sys.stdout, stderr=sys.stderr)
 _, status, ru = os.wait4(p.pid, 0)
-os.write(3, b"%d %d %d\n" % (os.waitstatus_to_exitcode(status), (time.monotonic() - t) * 1000, ru.ru_maxrss))
+os.write(3, b"%d %d %d %d\n" % (os.waitstatus_to_exitcode(status), (time.monotonic() - t) * 1000, ru.ru_maxrss,
+                                (ru.ru_utime + ru.ru_stime) * 1000))
 PY
 )
   fi
@@ -189,7 +198,10 @@ summary="$work/summary.md"
 r() { printf '%s\n' "$@" >> "$report"; }
 s() { printf '%s\n' "$@" >> "$summary"; }
 
+startup_ms=NaN
+primary="${jdks[0]}"
 # =============================================================================================
+if part P1; then
 say "P1: a healthy check (sandbox, one chat route: two requests)"
 start_sandbox healthy
 p1_url="$sandbox_url"
@@ -245,10 +257,12 @@ for jh in "${jdks[@]}"; do
   s "| P1 JDK $f: launcher ≤ 3 × curl+jq | $l ms vs $c ms = $rc | $(verdict "$rc" 3) |"
 done
 stop_sandbox
-primary="${jdks[0]}"
 startup_ms="${p1_launcher[$primary]}"
+fi
 
+upstream_url=""
 # =============================================================================================
+if part P2; then
 say "P2: requests counted at the upstream"
 start_upstream
 retry2='{max_retries: 2, base_delay_ms: 50, max_delay_ms: 200, max_retry_after_ms: 5000}'
@@ -291,8 +305,10 @@ r "" "Expected: \`attempts × (1 + max_retries)\` = 6 under a persistent 503 and
 r "is within \`max_retry_after_ms\`; one send per attempt (2) for 401, 400, a 429 without Retry-After or with"
 r "\`insufficient_quota\`; and no client resend on top of a gateway that reports its own retries (2)."
 s "| P2: sends = expected, exactly | $p2_ok of $p2_total cases exact | $( [ "$p2_ok" = "$p2_total" ] && echo '**met**' || echo '**not met**') |"
+fi
 
 # =============================================================================================
+if part P3; then
 say "P3: time to verdict against an upstream that never answers"
 start_sandbox hang
 request_ms=2000
@@ -317,9 +333,12 @@ limits+=("- **P3**: the verdict came $p3 ms after the start: 2 × request_ms = $
   its own request_ms; no resend is started that could not finish within it) and $((p3 - 2 * request_ms)) ms more, against a
   start-up (a whole healthy check) of $startup_ms ms.")
 s "| P3: ≤ (2 × request_ms + start-up) + 10% | $p3 ms vs ≤ $p3_target ms | $(verdict "$p3" "$p3_target") |"
+fi
 
 # =============================================================================================
+if part P4; then
 say "P4: 200 routes, --all --concurrency 8, 300 ms upstream latency"
+[ -n "$upstream_url" ] || start_upstream
 routes=200; conc=8
 { echo "routes:"; for i in $(seq -w 1 "$routes"); do route "fleet-$i" "$upstream_url/slow/v1" 10000; done; } > "$work/p4.yaml"
 { echo "routes:"; route fleet-one "$upstream_url/slow/v1" 10000; } > "$work/p4-one.yaml"
@@ -359,6 +378,89 @@ for jh in "${jdks[@]}"; do
   s "| P4 JDK $f: wall ≤ 1.2 × ideal | $(secs "$w") vs $(secs "$ideal_ms") = $rw | $(verdict "$rw" 1.2) |"
   s "| P4 JDK $f: peak RSS ≤ 1.5 × single check | $((rss / 1024)) MiB vs $((one / 1024)) MiB = $rr | $(verdict "$rr" 1.5) |"
 done
+fi
+
+# =============================================================================================
+if part P5; then
+say "P5: a 100k-line evidence log"
+p5_lines=100000; p5_routes=500; p5_runs=9
+start_sandbox healthy
+for label in bench-chat bench-new; do
+  { echo "routes:"; route "$label" "$sandbox_url" 5000; } > "$work/p5-$label.yaml"
+done
+# One real check's records, then a log of 100k lines made of them: 500 routes checked over and
+# over, the route the bench checks (bench-chat) last; bench-new was never checked.
+JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" \
+  "$launcher" check --config "$work/p5-bench-chat.yaml" --quiet --evidence-log "$work/p5-template.jsonl" > /dev/null
+python3 "$bench/evidence_log.py" "$work/p5-template.jsonl" "$work/p5-big.jsonl" "$p5_lines" "$p5_routes" bench-chat
+p5_size="$(wc -l < "$work/p5-big.jsonl") lines, $(( $(stat -c %s "$work/p5-big.jsonl") / 1048576 )) MiB"
+# Each check appends to its own fresh copy (made outside the timing), round robin.
+: > "$work/t-p5-empty"; : > "$work/t-p5-recent"; : > "$work/t-p5-new"
+: > "$work/c-p5-empty"; : > "$work/c-p5-recent"; : > "$work/c-p5-new"
+for i in $(seq 1 "$p5_runs"); do
+  for case in empty recent new; do
+    case "$case" in
+      empty) : > "$work/p5-log.jsonl"; label=bench-chat ;;
+      recent) cp "$work/p5-big.jsonl" "$work/p5-log.jsonl"; label=bench-chat ;;
+      new) cp "$work/p5-big.jsonl" "$work/p5-log.jsonl"; label=bench-new ;;
+    esac
+    JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" \
+      measure "$launcher" check --config "$work/p5-$label.yaml" --quiet --evidence-log "$work/p5-log.jsonl"
+    [ "$m_code" = 0 ] || { say "P5 check ($case) exited $m_code"; cat "$work/err" >&2; exit 1; }
+    echo "$m_wall_ms" >> "$work/t-p5-$case"; echo "$m_cpu_ms" >> "$work/c-p5-$case"
+    if [ "$case" = recent ]; then p5_previous="$(jq -r 'select(.record == "verdict") | .previous.check_id' "$work/out")"; fi
+  done
+done
+stop_sandbox
+p5_empty="$(median < "$work/t-p5-empty")"; p5_recent="$(median < "$work/t-p5-recent")"; p5_new="$(median < "$work/t-p5-new")"
+c5_empty="$(median < "$work/c-p5-empty")"; c5_recent="$(median < "$work/c-p5-recent")"; c5_new="$(median < "$work/c-p5-new")"
+# The target is on CPU time (the work a check does); wall time moves with the machine's load.
+p5_target="$(awk -v e="$c5_empty" 'BEGIN { printf "%d", e * 1.10 }')"
+: > "$work/t-p5-h"; : > "$work/rss-p5-h"; : > "$work/t-p5-j"; : > "$work/rss-p5-j"; : > "$work/rss-p5-small"; : > "$work/t-p5-jq"
+for i in 1 2 3; do
+  JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" measure "$launcher" history --evidence-log "$work/p5-big.jsonl"
+  echo "$m_wall_ms" >> "$work/t-p5-h"; echo "$m_rss_kb" >> "$work/rss-p5-h"; p5_history_code="$m_code"
+  p5_history_lines="$(wc -l < "$work/out")"; p5_history_note="$(head -1 "$work/err" | sed "s|$work/||")"
+  JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" measure "$launcher" history --evidence-log "$work/p5-big.jsonl" --json
+  echo "$m_wall_ms" >> "$work/t-p5-j"; echo "$m_rss_kb" >> "$work/rss-p5-j"
+  JAVA_HOME="$primary" XDG_CACHE_HOME="$work/cache-$(jdk_feature "$primary")" measure "$launcher" history --evidence-log "$work/p5-template.jsonl"
+  echo "$m_rss_kb" >> "$work/rss-p5-small"
+  measure jq -c 'select(.record == "verdict") | [.route_label, .check_id, .fallback_decision]' "$work/p5-big.jsonl"
+  echo "$m_wall_ms" >> "$work/t-p5-jq"
+done
+p5_h="$(median < "$work/t-p5-h")"; p5_j="$(median < "$work/t-p5-j")"; p5_jq="$(median < "$work/t-p5-jq")"
+p5_rss_h="$(median < "$work/rss-p5-h")"; p5_rss_j="$(median < "$work/rss-p5-j")"; p5_rss_small="$(median < "$work/rss-p5-small")"
+p5_rr="$(ratio "$p5_rss_h" "$p5_rss_small")"; p5_rt="$(ratio "$p5_h" "$p5_jq")"
+r "" "## P5: a 100k-line evidence log" ""
+r "A log of $p5_size: $p5_routes routes checked in turn, made from one real check's records"
+r "(\`bench/evidence_log.py\`), the route the bench checks (\`bench-chat\`) checked last. One chat route through the"
+r "sandbox, \`check --quiet --evidence-log LOG\` through \`bin/rollforward\` (JDK $(jdk_feature "$primary")), each run on a fresh copy"
+r "of the log (copied outside the timing); medians of $p5_runs runs, round robin. A check reads the log backwards"
+r "from its end until it has the route's last verdict; a route never checked makes it read the whole log once."
+r "The target is on CPU time (user + system: the work the check does); wall time is shown too, and moves"
+r "with the machine's load (see the load average above)." ""
+r "| log | check CPU time | vs an empty log | wall time | previous.check_id |"
+r "|---|---|---|---|---|"
+r "| empty | $c5_empty ms | | $p5_empty ms | null |"
+r "| 100k lines, route checked last | $c5_recent ms | $(ratio "$c5_recent" "$c5_empty") (≤ 1.10: $(verdict "$c5_recent" "$p5_target")) | $p5_recent ms | ${p5_previous:-?} |"
+r "| 100k lines, route never checked | $c5_new ms | $(ratio "$c5_new" "$c5_empty") | $p5_new ms | null |"
+r "" "\`history\` over the same log (stdout to a file), medians of 3 runs; peak RSS compared with \`history\` of a"
+r "one-check log, and the time with \`jq -c 'select(.record == \"verdict\") | [...]'\` over the same file." ""
+r "| command | wall time | peak RSS | output | exit |"
+r "|---|---|---|---|---|"
+r "| \`history\` | $p5_h ms | $((p5_rss_h / 1024)) MiB | $p5_history_lines lines; stderr: $p5_history_note | $p5_history_code |"
+r "| \`history --json\` | $p5_j ms | $((p5_rss_j / 1024)) MiB | one object per check | |"
+r "| \`history\`, a one-check log | | $((p5_rss_small / 1024)) MiB | | |"
+r "| \`jq\` over the 100k lines | $p5_jq ms | | | |"
+limits+=("- **P5**: a check on the 100k-line log used $c5_recent ms of CPU against $c5_empty ms with an empty one: it
+  reads one 64 KiB block from the end (a unit test pins that). A route the log has never seen costs one pass over
+  the whole file ($c5_new ms of CPU), in
+  which only lines naming a wanted route are parsed. \`history\` parses every line once (Jackson) and holds each
+  check as a few shared strings: $((p5_rss_h / 1024)) MiB peak against $((p5_rss_small / 1024)) MiB for a one-check log.")
+s "| P5: check on a 100k-line log ≤ 1.10 × on an empty log (CPU time) | $c5_recent ms vs $c5_empty ms = $(ratio "$c5_recent" "$c5_empty") | $(verdict "$c5_recent" "$p5_target") |"
+s "| P5: history of 100k lines, peak RSS ≤ 2 × a one-check log | $((p5_rss_h / 1024)) MiB vs $((p5_rss_small / 1024)) MiB = $p5_rr | $(verdict "$p5_rr" 2) |"
+s "| P5: history of 100k lines ≤ 3 × jq over it | $p5_h ms vs $p5_jq ms = $p5_rt | $(verdict "$p5_rt" 3) |"
+fi
 
 # =============================================================================================
 load_end="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"

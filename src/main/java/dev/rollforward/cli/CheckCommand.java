@@ -40,6 +40,10 @@ final class CheckCommand extends Subcommand {
     @Option(names = "--review-link", paramLabel = "URL", description = "Overrides review_link from the config.")
     String reviewLink;
 
+    @Option(names = "--require-review-link",
+            description = "Refuse to check a route with no review link (exit 64, nothing sent): the ticket comes first.")
+    boolean requireReviewLink;
+
     @Option(names = "--evidence-log", paramLabel = "FILE", description = "Append the records to FILE (JSON Lines).")
     Path evidenceLog;
 
@@ -64,7 +68,7 @@ final class CheckCommand extends Subcommand {
     @Override
     ExitCode execute() throws Exception {
         CheckOptions options = CheckOptions.of(new Selection(routes.labels, all, concurrency), typedCommandLine())
-                .withIdentity(new CheckIdentity(checkId, reviewLink))
+                .withIdentity(new CheckIdentity(checkId, reviewLink, requireReviewLink))
                 .withReports(new ReportFiles(evidenceLog, junit, markdown))
                 .withVerbosity(verbosity.level())
                 .withCaCert(caCert);

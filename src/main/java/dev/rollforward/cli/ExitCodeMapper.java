@@ -2,7 +2,9 @@ package dev.rollforward.cli;
 
 import dev.rollforward.report.BugReport;
 import dev.rollforward.report.Console;
+import dev.rollforward.report.EvidenceLogUnreadable;
 import dev.rollforward.report.OutputFileException;
+import dev.rollforward.run.ReviewLinkRequirement;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.vocabulary.ConfigException;
@@ -11,8 +13,9 @@ import picocli.CommandLine;
 
 /**
  * The one place where what stopped a command becomes an exit code and one line on stderr:
- * a config error 78, an ambiguous route selection 64, an output file that cannot be written 70,
- * anything else a bug (70), with its stack trace only under --verbose.
+ * a config error 78, an ambiguous route selection or a missing review link that is required 64,
+ * an evidence log that cannot be read 66, an output file that cannot be written 70, anything
+ * else a bug (70), with its stack trace only under --verbose.
  */
 final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
 
@@ -31,8 +34,11 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof ConfigException) {
             code = ExitCode.CONFIG;
             line = "config error: " + ex.getMessage();
-        } else if (ex instanceof RouteSelection.Ambiguous) {
+        } else if (ex instanceof RouteSelection.Ambiguous || ex instanceof ReviewLinkRequirement.Missing) {
             code = ExitCode.USAGE;
+            line = ex.getMessage();
+        } else if (ex instanceof EvidenceLogUnreadable) {
+            code = ExitCode.NO_INPUT;
             line = ex.getMessage();
         } else if (ex instanceof OutputFileException) {
             code = ExitCode.INTERNAL;

@@ -1,5 +1,6 @@
 package dev.rollforward.cli;
 
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.report.PlanJson;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
@@ -34,7 +35,7 @@ final class PlanCommand extends Subcommand {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
                 String problem = name == null ? null : EnvVars.problem(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), problem == null));
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), problem == null, RouteDigest.of(r)));
                 if (problem != null) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
                             + " " + problem + "; a check would stop with a config error");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 "Sends one happy-path request with a canary key and one error-path request with a disabled key,",
                 "judges only what it can observe, prints one JSON record per attempt and a verdict per route."},
         subcommands = {CheckCommand.class, ValidateCommand.class, PlanCommand.class, CompletionCommand.class, SandboxCommand.class, DemoCommand.class,
+                HistoryCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: rollforward demo   (a full check against a local sandbox, no account needed)"})
 public final class RollforwardCommand implements Runnable {
@@ -28,7 +29,7 @@ public final class RollforwardCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (check, validate, plan, sandbox, demo, history)");
     }
 
     static CommandLine commandLine(RunEnvironment env) {

@@ -8,6 +8,6 @@ import picocli.CommandLine.Option;
 final class RouteLabelOption {
 
     @Option(names = "--route", paramLabel = "LABEL",
-            description = "Route by its label; may repeat. Without it, check takes the config's only route, and plan every route.")
+            description = "Route by its label; may repeat. Without it, check takes the config's only route; plan and history take every route.")
     List<String> labels = new ArrayList<>();
 }

@@ -3,6 +3,7 @@ package dev.rollforward.cli;
 import dev.rollforward.report.Console;
 import dev.rollforward.run.CheckOptions;
 import dev.rollforward.run.CheckSession;
+import dev.rollforward.run.ReviewLinkRequirement;
 import dev.rollforward.run.RouteSelection;
 import dev.rollforward.run.RunEnvironment;
 import dev.rollforward.vocabulary.ConfigException;
@@ -41,7 +42,7 @@ abstract class Subcommand implements Callable<Integer> {
 
     /** Runs a check; a failure in it is then shown on the check's own console. */
     final ExitCode runCheck(CheckOptions options, RunEnvironment checkEnv, RouteFile file)
-            throws ConfigException, RouteSelection.Ambiguous {
+            throws ConfigException, RouteSelection.Ambiguous, ReviewLinkRequirement.Missing {
         session = new CheckSession(options, checkEnv);
         return session.run(file);
     }

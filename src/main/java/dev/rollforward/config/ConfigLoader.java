@@ -29,7 +29,7 @@ public final class ConfigLoader {
     private static final long MAX_FILE_BYTES = 1024 * 1024;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> TOP_KEYS = Set.of("review_link", "routes");
+    private static final Set<String> TOP_KEYS = Set.of("review_link", "require_review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "expect",
             "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
@@ -96,7 +96,7 @@ public final class ConfigLoader {
             }
             routes.add(r);
         }
-        return new RouteFile(file, List.copyOf(routes));
+        return new RouteFile(file, List.copyOf(routes), top.optBoolean("require_review_link"));
     }
 
     private static Route route(Fields f, String defaultReviewLink) throws ConfigException {

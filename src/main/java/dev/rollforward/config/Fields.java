@@ -72,14 +72,19 @@ final class Fields {
     }
 
     String optString(String name) throws ConfigException {
+        return opt(name, String.class, "a string");
+    }
+
+    /** The value as {@code type}, or null when absent or null; another type is an error naming {@code what} it must be. */
+    private <T> T opt(String name, Class<T> type, String what) throws ConfigException {
         Node n = map.get(name);
         if (n == null || n.value() == null) {
             return null;
         }
-        if (!(n.value() instanceof String)) {
-            throw wrongType(name, n, "a string");
+        if (!type.isInstance(n.value())) {
+            throw wrongType(name, n, what);
         }
-        return (String) n.value();
+        return type.cast(n.value());
     }
 
     boolean optBoolean(String name, boolean dflt) throws ConfigException {
@@ -106,6 +111,11 @@ final class Fields {
             throw ConfigException.at(file, n.line(), key(name), "must be between " + min + " and " + max + ", not " + v);
         }
         return v.longValue();
+    }
+
+    /** true or false; absent means false. */
+    boolean optBoolean(String name) throws ConfigException {
+        return Boolean.TRUE.equals(opt(name, Boolean.class, "true or false"));
     }
 
     Fields optMapping(String name) throws ConfigException {

@@ -43,9 +43,11 @@ public final class Console {
 
     /** Colours a verdict word on a terminal: green promote, red stay, yellow hold. */
     public String colour(Decision decision, String text) {
-        if (!terminal) {
-            return text;
-        }
+        return terminal ? paint(decision, text) : text;
+    }
+
+    /** The one colour scheme for verdicts, wherever a terminal shows one. */
+    static String paint(Decision decision, String text) {
         String code = switch (decision) {
             case PROMOTE -> "32";
             case STAY -> "31";

@@ -6,30 +6,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code --evidence-log FILE}: the run's records, identical to stdout's, appended as JSON Lines.
  *
  * <p>The file is never truncated. A route's lines (its attempts, then its verdict) go out in
- * one write while an exclusive lock is held, so several rollforward runs appending to the same
- * file at once never interleave or tear a line:
- * <ul>
- *   <li>between processes: {@link FileChannel#lock()} (a POSIX record lock on Unix);</li>
- *   <li>within this JVM: a lock object per file, taken first, because a JVM holds a file lock
- *       for the whole process (a second channel's {@code lock()} throws
- *       {@link OverlappingFileLockException}) and, on POSIX systems, closing any channel on a
- *       file drops the process's locks on it. Every open, lock, write and close of the file
- *       from this JVM happens under that one lock.</li>
- * </ul>
+ * one write while both {@link EvidenceLocks} are held, so several rollforward runs appending to
+ * the same file at once never interleave or tear a line, and a reader never sees half a route.
  * The file is opened with {@code O_APPEND} for each route, so a writer that does not lock
  * (a shell's {@code >>}) still cannot be overwritten. If an earlier writer died part way
  * through a line, a newline is put first so that our records still start on a line of their own.
@@ -39,12 +26,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class EvidenceLog implements ResultSink {
 
     static final String WHAT = "evidence log";
-
-    /** Within one JVM: one lock per file, whatever path it was named by. */
-    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
-
-    /** How long to wait for a lock held by code in this JVM that bypassed {@link #IN_PROCESS}. */
-    private static final long OVERLAP_WAIT_MS = 30_000;
 
     private final Path file;
     private final RecordJson json;
@@ -73,11 +54,11 @@ public final class EvidenceLog implements ResultSink {
     /** Appends whole lines (or nothing, to create the file) under both locks. */
     void append(String lines) {
         OutputFiles.parentOf(file, WHAT);
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(key(), k -> new ReentrantLock());
+        ReentrantLock local = EvidenceLocks.inProcess(file);
         local.lock();
         try (FileChannel out = OutputFiles.appending(file);
              FileChannel in = openForReading()) {
-            FileLock lock = lock(out);
+            FileLock lock = EvidenceLocks.exclusive(out);
             try {
                 if (!lines.isEmpty()) {
                     long size = out.size();
@@ -101,46 +82,6 @@ public final class EvidenceLog implements ResultSink {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException | UnsupportedOperationException e) {
             return null;
-        }
-    }
-
-    /**
-     * The key of the in-JVM lock: the file's real path, so that {@code log.jsonl},
-     * {@code ./log.jsonl} and a symlink to it share one lock.
-     */
-    private Path key() {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path parent = absolute.getParent();
-            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
-        } catch (IOException e) {
-            return absolute;
-        }
-    }
-
-    /**
-     * Blocks until no other process holds the file. A lock held elsewhere in this JVM (a path
-     * the in-JVM key did not match, such as a hard link) is waited out rather than failed.
-     */
-    private FileLock lock(FileChannel ch) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OVERLAP_WAIT_MS);
-        while (true) {
-            try {
-                return ch.lock();
-            } catch (OverlappingFileLockException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("the file stayed locked by another writer in this process", e);
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the file lock", ie);
-                }
-            }
         }
     }
 

@@ -63,6 +63,7 @@ public final class MarkdownReport extends EndOfRunReport {
         heading(md, s, results);
         attempts(md, results);
         verdicts(md, results);
+        changes(md, results);
         command(md, s.commandLine());
         return md.toString();
     }
@@ -111,6 +112,20 @@ public final class MarkdownReport extends EndOfRunReport {
             md.append("- none\n");
         }
         md.append('\n');
+    }
+
+    /** With an evidence log: what changed since each route's last check, so the ticket shows a changed config. */
+    private void changes(StringBuilder md, List<RouteResult> results) {
+        StringBuilder lines = new StringBuilder();
+        for (RouteResult r : results) {
+            String changes = ChangeText.of(r.previous());
+            if (changes != null) {
+                lines.append("- ").append(text.inline(r.label())).append(": ").append(text.inline(changes)).append('\n');
+            }
+        }
+        if (!lines.isEmpty()) {
+            md.append("### Changed since the last check\n\n").append(lines).append('\n');
+        }
     }
 
     /** The command as run, redacted, in a fence no backtick in it can close. */

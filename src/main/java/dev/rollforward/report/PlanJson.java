@@ -21,7 +21,8 @@ public final class PlanJson {
     private PlanJson() {
     }
 
-    public static String of(Route route, Phase phase, String userAgent, boolean credentialSet) {
+    /** @param routeDigest the route's {@code route_digest}, as its records would carry it */
+    public static String of(Route route, Phase phase, String userAgent, boolean credentialSet, String routeDigest) {
         RequestPlan plan = RequestPlan.of(route, userAgent);
         String env = phase == Phase.HAPPY_PATH ? route.credentialEnv() : route.disabledCredentialEnv();
         StringWriter out = new StringWriter();
@@ -61,6 +62,7 @@ public final class PlanJson {
             g.writeEndObject();
             expectations(g, route.expect(), route.gatewayRetryHeaders());
             g.writeBooleanField("follows_redirects", false);
+            g.writeStringField("route_digest", routeDigest);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.ShapeSeen;
@@ -52,6 +54,7 @@ public final class RecordJson {
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
             streamFields(g, route, a);
+            provenance(g, route.provenance());
         });
     }
 
@@ -83,7 +86,7 @@ public final class RecordJson {
     }
 
     /** The verdict carries the happy path's status, and the shape seen over both attempts. */
-    private String verdict(RouteResult route) {
+    String verdict(RouteResult route) {
         AttemptResult happy = route.attempts().get(0);
         return write(g -> {
             common(g, "verdict", route, new Outcome(happy.snapshot().statusClass(), route.shapeSeen(), route.verdict(),
@@ -93,7 +96,46 @@ public final class RecordJson {
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
             g.writeBooleanField("stream", route.stream());
+            provenance(g, route.provenance());
+            previous(g, route.previous());
         });
+    }
+
+    /** Appended after the fields older readers know, so their positions never move. */
+    private static void provenance(JsonGenerator g, Provenance p) throws IOException {
+        g.writeStringField("tool_version", p.toolVersion());
+        g.writeStringField("route_digest", p.routeDigest());
+        nullable(g, "credential_fingerprint", p.credentialFingerprint());
+    }
+
+    /** Absent without an evidence log; null for a route's first check; else the last check and what changed. */
+    private static void previous(JsonGenerator g, Previous previous) throws IOException {
+        if (previous instanceof Previous.FirstCheck) {
+            g.writeNullField("previous");
+        } else if (previous instanceof Previous.Check c) {
+            g.writeObjectFieldStart("previous");
+            nullable(g, "check_id", c.checkId());
+            nullable(g, "started_at", c.startedAt());
+            nullable(g, "fallback_decision", c.fallbackDecision());
+            g.writeArrayFieldStart("changed");
+            for (Previous.Change change : c.changed()) {
+                g.writeStartObject();
+                g.writeStringField("field", change.field());
+                nullable(g, "was", change.was());
+                nullable(g, "now", change.now());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, value);
+        }
     }
 
     /** The fields an attempt record and a verdict record share, each filled from its own level. */
@@ -111,11 +153,7 @@ public final class RecordJson {
         g.writeStringField("fallback_decision", o.decision().wire());
         g.writeNumberField("retry_count", o.retries());
         g.writeStringField("operator_result", o.decision().operatorResult());
-        if (route.reviewLink() == null) {
-            g.writeNullField("review_link");
-        } else {
-            g.writeStringField("review_link", redactor.redact(route.reviewLink()));
-        }
+        nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
         g.writeArrayFieldStart("reasons");
         for (String r : o.reasons()) {
             g.writeString(r);

@@ -30,6 +30,11 @@ public final class StderrTable implements ResultSink {
                 console.info("  " + result.label() + " " + a.phase().wire() + ": " + detail.replaceAll("[\\r\\n\\t]+", " ").strip());
             }
         }
+        // With an evidence log: what is different from the route's last check (a changed config, key or verdict).
+        String changes = ChangeText.of(result.previous());
+        if (changes != null) {
+            console.info("  " + result.label() + ": " + changes);
+        }
     }
 
     @Override

@@ -7,12 +7,17 @@ import java.time.format.DateTimeFormatter;
 /**
  * What every record of a check is filed under.
  *
- * @param checkId    null: {@code route-rollforward-check-YYYYMMDD-HHMM} at the run's start, UTC
- * @param reviewLink null: each route's review_link from the config
+ * @param checkId           null: {@code route-rollforward-check-YYYYMMDD-HHMM} at the run's start, UTC
+ * @param reviewLink        null: each route's review_link from the config
+ * @param requireReviewLink {@code --require-review-link}: no check without one (the config may ask for it too)
  */
-public record CheckIdentity(String checkId, String reviewLink) {
+public record CheckIdentity(String checkId, String reviewLink, boolean requireReviewLink) {
 
-    public static final CheckIdentity DEFAULT = new CheckIdentity(null, null);
+    public static final CheckIdentity DEFAULT = new CheckIdentity(null, null, false);
+
+    public CheckIdentity(String checkId, String reviewLink) {
+        this(checkId, reviewLink, false);
+    }
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 

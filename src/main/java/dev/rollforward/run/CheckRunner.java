@@ -1,7 +1,11 @@
 package dev.rollforward.run;
 
+import dev.rollforward.config.RouteDigest;
+import dev.rollforward.secrets.CredentialFingerprint;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Evaluator;
+import dev.rollforward.vocabulary.Provenance;
+import dev.rollforward.vocabulary.Version;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
@@ -49,7 +53,10 @@ public final class CheckRunner {
         List<AttemptResult> attempts = new ArrayList<>(2);
         attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
         attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), route.stream());
+        Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
+                CredentialFingerprint.of(credentials.canary()));
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance,
+                route.stream());
     }
 
     private AttemptResult attempt(Route route, Phase phase, String credential) {

@@ -8,6 +8,7 @@ import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.DecisionCounts;
+import dev.rollforward.report.LastChecks;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
@@ -22,6 +23,7 @@ import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +52,11 @@ public final class CheckSession {
         return console;
     }
 
-    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous {
+    public ExitCode run(RouteFile file) throws ConfigException, RouteSelection.Ambiguous, ReviewLinkRequirement.Missing {
         String checkId = options.identity().checkId(env.clock());
         Selection selection = options.selection();
         List<Route> routes = RouteSelection.select(file, selection.labels(), selection.all());
+        ReviewLinkRequirement.check(file, routes, options.identity());
         Map<String, Credentials> credentials = new LinkedHashMap<>();
         for (Route r : routes) {
             credentials.put(r.label(), Credentials.resolve(file.path(), r, env.env()));
@@ -70,7 +73,9 @@ public final class CheckSession {
         console.redactor(new Redactor(secrets));
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                 + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
-        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, new RecordJson(checkId, console.redactor()));
+        RecordJson json = new RecordJson(checkId, console.redactor());
+        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, json);
+        LastChecks last = lastChecks(routes);
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());
         }
@@ -83,7 +88,7 @@ public final class CheckSession {
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));
             runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
-                    result -> deliver(sinks, result));
+                    result -> deliver(sinks, last.attach(result, json)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             console.error("interrupted before every route was checked; treat this run as hold");
@@ -98,6 +103,21 @@ public final class CheckSession {
             }
         }
         return ExitCode.of(summary.worst());
+    }
+
+    /** Read once, before anything is sent; an unreadable log costs the comparison, not the check. */
+    private LastChecks lastChecks(List<Route> routes) {
+        Path log = options.reports().evidenceLog();
+        if (log == null) {
+            return LastChecks.none();
+        }
+        try {
+            return LastChecks.read(log, routes.stream().map(Route::label).toList());
+        } catch (IOException e) {
+            console.error("cannot read the evidence log " + log + " to compare with the last check ("
+                    + e.getClass().getSimpleName() + "); the verdicts will carry no previous");
+            return LastChecks.none();
+        }
     }
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {

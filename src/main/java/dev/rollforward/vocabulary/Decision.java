@@ -18,6 +18,16 @@ public enum Decision {
         return wire;
     }
 
+    /** The decision a record names, or null for a word that is not one (a record from elsewhere). */
+    public static Decision fromWire(String wire) {
+        for (Decision d : values()) {
+            if (d.wire.equals(wire)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** {@code pass} only for promote: a hold must never read as a pass anywhere. */
     public String operatorResult() {
         return this == PROMOTE ? "pass" : "fail";

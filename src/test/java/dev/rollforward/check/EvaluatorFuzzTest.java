@@ -114,7 +114,7 @@ class EvaluatorFuzzTest {
         }
         require(status != NO_STATUS || j.decision() == Decision.HOLD, "no response is a hold", a);
         // And the record built from it is JSON, whatever the upstream put in its headers.
-        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12);
+        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12, TestRoutes.PROVENANCE);
         String record = new RecordJson("fuzz-1", Redactor.none()).attempt(route, a);
         try {
             require(JSON.readTree(record).get("fallback_decision").asText().equals(j.decision().wire()),

@@ -4,6 +4,7 @@ import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.TestRoutes;
 
 import static dev.rollforward.vocabulary.Decision.HOLD;
 import static dev.rollforward.vocabulary.Decision.PROMOTE;
@@ -49,7 +50,7 @@ class VerdictTest {
     }
 
     private static RouteResult route(AttemptResult... attempts) {
-        return new RouteResult(Snaps.LABEL, RequestFamily.CHAT, null, List.of(attempts), Snaps.T0, 40);
+        return new RouteResult(Snaps.LABEL, RequestFamily.CHAT, null, List.of(attempts), Snaps.T0, 40, TestRoutes.PROVENANCE);
     }
 
     private static AttemptResult happyPromote() {
@@ -106,7 +107,7 @@ class VerdictTest {
     @Test
     void routeResultKeepsItsOwnCopyOfTheAttempts() {
         List<AttemptResult> attempts = new ArrayList<>(List.of(happyPromote()));
-        RouteResult r = new RouteResult(Snaps.LABEL, RequestFamily.CHAT, null, attempts, Snaps.T0, 1);
+        RouteResult r = new RouteResult(Snaps.LABEL, RequestFamily.CHAT, null, attempts, Snaps.T0, 1, TestRoutes.PROVENANCE);
         attempts.add(Snaps.error(Snaps.good(200, Bodies.CHAT).build()));
 
         assertThat(r.attempts()).hasSize(1);

@@ -47,6 +47,8 @@ final class Cli implements AfterTestExecutionCallback, AfterEachCallback {
     final Map<String, String> env = new HashMap<>(Map.of(CANARY_ENV, CANARY, DISABLED_ENV, DISABLED));
     final FakePacer pacer = new FakePacer();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** As the launcher would say when stdout is a terminal (history colours it). */
+    boolean stdoutIsTerminal;
     String stdout = "";
     String stderr = "";
     private final List<String> transcript = new ArrayList<>();
@@ -57,7 +59,8 @@ final class Cli implements AfterTestExecutionCallback, AfterEachCallback {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         RunEnvironment re = new RunEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock, pacer, new Backoff(bound -> bound), false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock, pacer, new Backoff(bound -> bound), false,
+                stdoutIsTerminal);
         int code = Main.run(re, args);
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);

@@ -42,7 +42,7 @@ class ExitCodeMappingTest {
     @Test
     void noSubcommandIsAUsageError() {
         assertThat(cli.run()).isEqualTo(64);
-        assertThat(cli.stderr).startsWith("rollforward: a subcommand is required (check, validate, plan, sandbox, demo)\n");
+        assertThat(cli.stderr).startsWith("rollforward: a subcommand is required (check, validate, plan, sandbox, demo, history)\n");
     }
 
     @Test

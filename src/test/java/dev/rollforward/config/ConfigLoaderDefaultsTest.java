@@ -60,6 +60,13 @@ class ConfigLoaderDefaultsTest {
     }
 
     @Test
+    void aReviewLinkIsRequiredOnlyWhenTheConfigSaysTrue() throws Exception {
+        assertThat(ConfigLoader.parse("test.yaml", MINIMAL).requireReviewLink()).isFalse();
+        assertThat(ConfigLoader.parse("test.yaml", "require_review_link: false\n" + MINIMAL).requireReviewLink()).isFalse();
+        assertThat(ConfigLoader.parse("test.yaml", "require_review_link: true\n" + MINIMAL).requireReviewLink()).isTrue();
+    }
+
+    @Test
     void minimalRouteGetsEveryDefault() throws Exception {
         Route r = only(MINIMAL);
 

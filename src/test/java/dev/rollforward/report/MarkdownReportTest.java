@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.TestRoutes;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
@@ -199,5 +201,30 @@ class MarkdownReportTest {
             rollforward check --config routes.yaml --all
             ```
             """);
+    }
+
+    @Test
+    void withAnEvidenceLogTheTicketSaysWhatChangedSinceEachRoutesLastCheck() throws IOException {
+        String digestWas = "sha256:1111111111112222222222223333333333334444444444445555555555556666";
+        RouteResult changed = Results.promote("cometapi-primary", RequestFamily.CHAT, null)
+                .withPrevious(new Previous.Check("night-1", "2026-11-27T03:40:05Z", "hold",
+                        List.of(new Previous.Change("fallback_decision", "hold", "promote"),
+                                new Previous.Change("route_digest", digestWas, TestRoutes.PROVENANCE.routeDigest()))));
+        RouteResult same = Results.stay("moved", null)
+                .withPrevious(new Previous.Check("night-1", "2026-11-27T03:40:05Z", "stay", List.of()));
+        RouteResult fresh = Results.hold("new-route", null).withPrevious(Previous.FIRST_CHECK);
+        String md = write(dir.resolve("t.md"), null, Results.summary(COMMAND, changed, same, fresh), changed, same, fresh);
+
+        assertThat(md).contains("### Changed since the last check\n\n"
+                + "- cometapi-primary: changed since night-1 (hold, 2026-11-27T03:40:05Z): fallback_decision hold \u2192 promote, "
+                + "route_digest sha256:111111111111 \u2192 sha256:5c3f2b6c0e1d (the route's config changed)\n"
+                + "- moved: nothing changed since night-1 (stay, 2026-11-27T03:40:05Z)\n"
+                + "- new-route: no earlier check of this route in the evidence log\n\n### Command");
+    }
+
+    @Test
+    void withoutAnEvidenceLogThereIsNoChangesSection() throws IOException {
+        RouteResult ok = Results.promote("ok", RequestFamily.CHAT, null);
+        assertThat(write(dir.resolve("t.md"), null, Results.summary(COMMAND, ok), ok)).doesNotContain("Changed since");
     }
 }

@@ -113,7 +113,7 @@ final class Results {
         for (AttemptResult a : attempts) {
             total += a.durationMs();
         }
-        return new RouteResult(label, family, reviewLink, List.of(attempts), T0, total + 3);
+        return new RouteResult(label, family, reviewLink, List.of(attempts), T0, total + 3, TestRoutes.PROVENANCE);
     }
 
     static RunSummary summary(String commandLine, RouteResult... routes) {

@@ -2,7 +2,10 @@ package dev.rollforward.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rollforward.vocabulary.Previous;
+import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RouteResult;
+import java.util.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +76,27 @@ class StderrTableTest {
             noted                    chat      error-path 401    expected   0       promote  -
               verdict noted (chat): \033[1;32mpromote: traffic may roll forward\033[0m
             5 routes checked: 2 promote, 1 stay, 2 hold
+            """);
+    }
+
+    /** One line per route names what changed since its last check, after everything else about the route. */
+    @Test
+    void withAnEvidenceLogEachRouteEndsWithWhatChangedSinceItsLastCheck() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, false);
+        StderrTable table = new StderrTable(console);
+        table.accept(Results.hold("blocked", null).withPrevious(new Previous.Check("night-1", "2026-11-27T03:40:05Z",
+                "promote", List.of(new Previous.Change("credential_fingerprint", "sha256:537d009e02fa", "sha256:cccc103ede1a")))));
+        table.accept(Results.promote("fresh", RequestFamily.CHAT, null).withPrevious(Previous.FIRST_CHECK));
+        assertThat(err.toString(StandardCharsets.UTF_8)).endsWith("""
+              verdict blocked (responses): hold: do not roll forward yet; a person must look
+              blocked error-path: no answer within request_ms
+              blocked: changed since night-1 (promote, 2026-11-27T03:40:05Z): credential_fingerprint sha256:537d009e02fa \u2192 sha256:cccc103ede1a
+            fresh                    chat      happy-path 200    expected   0       promote  -
+            fresh                    chat      error-path 401    expected   0       promote  -
+              verdict fresh (chat): promote: traffic may roll forward
+              fresh: no earlier check of this route in the evidence log
             """);
     }
 }

@@ -6,6 +6,10 @@ import java.util.Map;
 /** Routes for tests that judge snapshots without loading a config. */
 public final class TestRoutes {
 
+    /** Fixed provenance for results built without a run: a version, a digest and the test canary key's fingerprint. */
+    public static final Provenance PROVENANCE = new Provenance("0.1.0",
+            "sha256:5c3f2b6c0e1d4a7f8b9e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4", "sha256:cccc103ede1a");
+
     private TestRoutes() {
     }
 

@@ -1,0 +1,97 @@
+package dev.rollforward.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rollforward.secrets.CredentialFingerprint;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Route;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A route's {@code route_digest} (CONTRACT §4): {@code sha256:} + the hex SHA-256 of the route's
+ * effective config in a canonical form.
+ *
+ * <p>The canonical form is built from the loaded {@link Route}, not from the file's text, so
+ * defaults are already filled in (an explicit default and an absent key give the same digest),
+ * and key order, comments, quoting and YAML-or-JSON make no difference. It is JSON with every
+ * mapping's keys sorted and no whitespace. It holds everything that shapes a request or a
+ * judgement, and env var <em>names</em>; it leaves out the review link (a ticket is not the
+ * route) and the config line number, and it never sees a secret value (a Route holds none).
+ *
+ * <p>A setting added to Route later should be left out of the form while it has its neutral
+ * value (e.g. no gateway), so that upgrading rollforward does not change every route's digest.
+ */
+public final class RouteDigest {
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private RouteDigest() {
+    }
+
+    public static String of(Route route) {
+        byte[] form = canonicalForm(route).getBytes(StandardCharsets.UTF_8);
+        return "sha256:" + CredentialFingerprint.sha256Hex(form);
+    }
+
+    /** The text that is hashed; shown by tests, and to explain a digest. */
+    public static String canonicalForm(Route r) {
+        Map<String, Object> form = new TreeMap<>();
+        form.put("label", r.label());
+        form.put("base_url", withoutTrailingSlash(r.baseUrl()));
+        form.put("request_family", r.family().wire());
+        form.put("model", r.model());
+        form.put("prompt", r.prompt());
+        form.put("max_output_tokens", r.maxOutputTokens());
+        form.put("credential_env", r.credentialEnv());
+        form.put("disabled_credential_env", r.disabledCredentialEnv());
+        form.put("headers", new TreeMap<>(r.headers()));
+        form.put("expect", expect(r.expect()));
+        form.put("gateway_retry_headers", headerNames(r.gatewayRetryHeaders()));
+        form.put("timeouts", Map.of("connect_ms", r.timeouts().connectMs(), "request_ms", r.timeouts().requestMs()));
+        form.put("retry", Map.of("max_retries", r.retry().maxRetries(), "base_delay_ms", r.retry().baseDelayMs(),
+                "max_delay_ms", r.retry().maxDelayMs(), "max_retry_after_ms", r.retry().maxRetryAfterMs()));
+        if (r.stream()) {
+            // Only when set: a route that does not stream keeps the digest it had before streaming existed,
+            // so an evidence log does not report every old route as changed.
+            form.put("stream", true);
+        }
+        try {
+            return CANONICAL.writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a route's canonical form is plain strings and numbers", e);
+        }
+    }
+
+    /** {@code /v1} and {@code /v1/} send to the same endpoint (Route.endpoint). */
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The label is in the form already; {@code routeLabel} is that label again. */
+    private static Map<String, Object> expect(Expectations e) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("upstream_host", e.upstreamHost());
+        m.put("upstream_header_name", e.upstreamHeaderName());
+        m.put("upstream_header_value", e.upstreamHeaderValue());
+        m.put("route_label_header", e.routeLabelHeader());
+        m.put("model_prefix", e.modelPrefix());
+        return m;
+    }
+
+    /** Matched case-insensitively and each on its own, so neither case nor order is part of the route. */
+    private static List<String> headerNames(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(n.toLowerCase(Locale.ROOT));
+        }
+        out.sort(null);
+        return out;
+    }
+}
