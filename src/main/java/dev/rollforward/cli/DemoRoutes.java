@@ -7,10 +7,14 @@ import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.vocabulary.Timeouts;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The demo's config: a chat and a responses route through the sandbox, each expecting the sandbox's marks. */
+/**
+ * The demo's config: a chat, a responses and a messages route through the sandbox, then the same three
+ * streaming, each expecting the sandbox's marks: one family (or its plain form) is no proof for another.
+ */
 final class DemoRoutes {
 
     static final String SOURCE = "demo (built in)";
@@ -21,16 +25,21 @@ final class DemoRoutes {
     }
 
     static RouteFile of(String sandboxBaseUrl) {
-        return new RouteFile(SOURCE, List.of(
-                route(sandboxBaseUrl, RequestFamily.CHAT), route(sandboxBaseUrl, RequestFamily.RESPONSES)));
+        List<Route> routes = new ArrayList<>();
+        for (boolean stream : new boolean[] {false, true}) {
+            for (RequestFamily family : RequestFamily.values()) {
+                routes.add(route(sandboxBaseUrl, family, stream));
+            }
+        }
+        return new RouteFile(SOURCE, List.copyOf(routes));
     }
 
-    private static Route route(String baseUrl, RequestFamily family) {
-        String label = "sandbox-" + family.wire();
+    private static Route route(String baseUrl, RequestFamily family, boolean stream) {
+        String label = "sandbox-" + family.wire() + (stream ? "-stream" : "");
         Expectations expect = new Expectations(URI.create(baseUrl).getHost(), "X-Upstream", "sandbox", LABEL_HEADER, label,
                 null);
         return new Route(label, baseUrl, family, "gpt-4o-mini", Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS,
                 SandboxCommand.KEY_ENV, null, Map.of(LABEL_HEADER, label), expect,
-                Route.DEFAULT_GATEWAY_RETRY_HEADERS, TIMEOUTS, RetryPolicy.DEFAULT, null, false, 0);
+                Route.DEFAULT_GATEWAY_RETRY_HEADERS, TIMEOUTS, RetryPolicy.DEFAULT, null, stream, 0);
     }
 }
