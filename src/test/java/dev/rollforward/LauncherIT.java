@@ -43,9 +43,10 @@ class LauncherIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
     private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    // route_digest covers base_url, and the demo's sandbox gets a new free port each run.
+    // route_digest covers base_url, and the demo's sandbox gets a new free port each run;
+    // correlation_id starts with the check id.
     private static final List<String> VOLATILE = List.of("started_at", "duration_ms", "check_id", "upstream_request_id",
-            "route_digest");
+            "route_digest", "correlation_id");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

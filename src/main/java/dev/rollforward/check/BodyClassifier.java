@@ -1,20 +1,24 @@
 package dev.rollforward.check;
 
-import dev.rollforward.vocabulary.BodyFacts;
-import dev.rollforward.vocabulary.BodyShape;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /** Classifies a response body against the shapes of CONTRACT §5. Never throws. */
 public final class BodyClassifier {
 
     /** Deep nesting is a JSON bomb, not an API answer: real shapes nest fewer than 10 levels. */
     static final int MAX_NESTING = 64;
+
+    private static final int MAX_FIELD_NAMES = 16;
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -94,7 +98,16 @@ public final class BodyClassifier {
         if (error != null && (error.isObject() || error.isTextual()) || root.path("message").isTextual()) {
             return new BodyFacts(BodyShape.ERROR_ENVELOPE, model, idPresent, marker, usage, errorCode(error));
         }
-        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null);
+        return new BodyFacts(BodyShape.OTHER_JSON, model, idPresent, marker, usage, null, fieldNames(root));
+    }
+
+    /** The first few top-level names: enough for a gateway to recognise its own error body. */
+    private static List<String> fieldNames(JsonNode root) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = root.fieldNames(); it.hasNext() && names.size() < MAX_FIELD_NAMES; ) {
+            names.add(it.next());
+        }
+        return names;
     }
 
     private static String errorCode(JsonNode error) {

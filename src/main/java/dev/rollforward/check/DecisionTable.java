@@ -1,10 +1,12 @@
 package dev.rollforward.check;
 
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
+
 import dev.rollforward.vocabulary.BodyFacts;
 import dev.rollforward.vocabulary.BodyShape;
 import dev.rollforward.vocabulary.ErrorCodes;
-import dev.rollforward.vocabulary.Expectations;
-import dev.rollforward.vocabulary.GatewayRetries;
 import dev.rollforward.vocabulary.Judgement;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.ResponseSnapshot;
@@ -12,45 +14,44 @@ import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.ShapeSeen;
 import dev.rollforward.vocabulary.StreamEnd;
 import dev.rollforward.vocabulary.StreamFacts;
-
-import static dev.rollforward.vocabulary.Decision.HOLD;
-import static dev.rollforward.vocabulary.Decision.PROMOTE;
-import static dev.rollforward.vocabulary.Decision.STAY;
-
 import java.util.Locale;
 
 /**
  * CONTRACT §5 as code: a snapshot of one attempt in, a decision and its reasons out.
  * When several rows apply, the most severe decision wins (stay over hold over promote).
  */
-public final class DecisionTable {
+final class DecisionTable {
 
     private DecisionTable() {
     }
 
-    public static Judgement judge(Phase phase, Route route, ResponseSnapshot snap, BodyFacts facts,
-                                  GatewayRetries gateway, ShapeSeen shape) {
+    static Judgement judge(Phase phase, Route route, Observation o) {
         JudgementBuilder j = new JudgementBuilder();
         if (phase == Phase.HAPPY_PATH) {
-            happyPath(j, route, snap, facts, shape);
+            happyPath(j, route, o);
         } else {
-            errorPath(j, snap, gateway, shape);
+            errorPath(j, o);
         }
-        if (gateway.countUnknown()) {
+        if (o.snap() instanceof ResponseSnapshot.Answer answer && answer.status() >= 500 && answer.status() < 600
+                && route.gateway().madeError(o.facts())) {
+            j.add(STAY, "gateway_error");
+        }
+        if (o.gateway().retries().countUnknown()) {
             j.add(PROMOTE, "gateway_retry_count_unknown");
         }
         return j.build();
     }
 
-    private static void happyPath(JudgementBuilder j, Route route, ResponseSnapshot snap, BodyFacts facts,
-                                  ShapeSeen shape) {
-        if (!(snap instanceof ResponseSnapshot.Answer answer)) {
-            noAnswer(j, (ResponseSnapshot.NoAnswer) snap);
+    private static void happyPath(JudgementBuilder j, Route route, Observation o) {
+        if (!(o.snap() instanceof ResponseSnapshot.Answer answer)) {
+            noAnswer(j, (ResponseSnapshot.NoAnswer) o.snap());
             return;
         }
+        BodyFacts facts = o.facts();
+        ShapeSeen shape = o.shape();
         int s = answer.status();
         if (s >= 200 && s < 300) {
-            checkUpstream(j, route.expect(), answer, facts);
+            UpstreamEvidence.judge(j, route, o);
             if (route.stream()) {
                 streamRows(j, answer, facts, shape);
             } else if (answer.bodyError() != null) {
@@ -95,7 +96,8 @@ public final class DecisionTable {
         }
     }
 
-    private static void errorPath(JudgementBuilder j, ResponseSnapshot snap, GatewayRetries gateway, ShapeSeen shape) {
+    private static void errorPath(JudgementBuilder j, Observation o) {
+        ResponseSnapshot snap = o.snap();
         // Any resend spoils the one clean refusal the error path is for; the reason says what
         // rollforward did and why, so nobody reads its own retry as the gateway's doing.
         if (snap.resent().afterNoResponse() > 0) {
@@ -104,8 +106,12 @@ public final class DecisionTable {
         if (snap.resent().afterStatus() > 0) {
             j.add(HOLD, "resent_after_retryable_status");
         }
-        if (gateway.happened()) {
+        if (o.gateway().retries().happened()) {
             j.add(HOLD, "gateway_retried_on_error_path");
+        }
+        // The gateway fell over on the disabled key's answer: that key reached more than one upstream.
+        if (o.gateway().fallbacks() > 0) {
+            j.add(HOLD, "gateway_fell_back_on_error_path");
         }
         if (!(snap instanceof ResponseSnapshot.Answer answer)) {
             noAnswer(j, (ResponseSnapshot.NoAnswer) snap);
@@ -113,7 +119,7 @@ public final class DecisionTable {
         }
         int s = answer.status();
         if (s == 401 || s == 403) {
-            boolean cleanError = shape == ShapeSeen.EXPECTED;
+            boolean cleanError = o.shape() == ShapeSeen.EXPECTED;
             j.add(cleanError ? PROMOTE : HOLD, cleanError ? null : "error_body_not_json_error");
         } else if (s >= 200 && s < 300) {
             j.add(STAY, "disabled_credential_accepted");
@@ -134,25 +140,6 @@ public final class DecisionTable {
 
     private static void otherStatus(JudgementBuilder j, int s) {
         j.add(HOLD, s >= 300 && s < 400 ? "redirect_not_followed" : "unexpected_status");
-    }
-
-    private static void checkUpstream(JudgementBuilder j, Expectations expect, ResponseSnapshot.Answer snap,
-                                      BodyFacts facts) {
-        if (expect.upstreamHost() != null && !expect.upstreamHost().equalsIgnoreCase(snap.requestHost())) {
-            j.add(STAY, "wrong_upstream_host");
-        }
-        if (expect.upstreamHeaderName() != null
-                && !expect.upstreamHeaderValue().equals(snap.header(expect.upstreamHeaderName()))) {
-            j.add(STAY, "wrong_upstream_header");
-        }
-        if (expect.routeLabelHeader() != null
-                && !expect.routeLabel().equals(snap.header(expect.routeLabelHeader()))) {
-            j.add(STAY, "wrong_route_label");
-        }
-        if (expect.modelPrefix() != null && facts.shape().isSuccess()
-                && (facts.model() == null || !facts.model().startsWith(expect.modelPrefix()))) {
-            j.add(STAY, "wrong_model");
-        }
     }
 
     /** Absent is tolerated (some gateways omit it); present must say JSON. */

@@ -3,10 +3,11 @@ package dev.rollforward.check;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.BodyFacts;
 import dev.rollforward.vocabulary.BodyShape;
-import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.ServedBy;
 import dev.rollforward.vocabulary.ShapeSeen;
 import java.time.Instant;
 
@@ -21,11 +22,13 @@ public final class Evaluator {
         BodyFacts facts = !(snap instanceof ResponseSnapshot.Answer a) ? BodyFacts.of(BodyShape.EMPTY)
                 : a.stream() != null ? a.stream().facts()
                 : BodyClassifier.classify(a.body(), a.bodyTruncated());
-        GatewayRetries gateway = snap instanceof ResponseSnapshot.Answer a
-                ? GatewayRetries.from(a.headers(), route.gatewayRetryHeaders())
-                : GatewayRetries.NONE;
+        GatewayReport gateway = snap instanceof ResponseSnapshot.Answer a
+                ? route.gatewayReport(a.headers())
+                : GatewayReport.NONE;
+        ServedBy servedBy = ServedByFacts.of(route, snap, facts, gateway);
         ShapeSeen shape = ExpectedShape.seen(phase, route, snap, facts);
-        return new AttemptResult(phase, snap, facts, gateway, shape,
-                DecisionTable.judge(phase, route, snap, facts, gateway, shape), startedAt, durationMs);
+        Observation seen = new Observation(snap, facts, gateway, servedBy, shape);
+        return new AttemptResult(phase, snap, facts, gateway, servedBy, shape,
+                DecisionTable.judge(phase, route, seen), startedAt, durationMs);
     }
 }

@@ -9,9 +9,9 @@ import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.Version;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import java.util.List;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what a check would send, per route and phase, with the key redacted; send nothing.",
@@ -35,12 +35,19 @@ final class PlanCommand extends Subcommand {
             for (Phase phase : Phase.values()) {
                 String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
                 String problem = name == null ? null : EnvVars.problem(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), problem == null, RouteDigest.of(r)));
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env(), RouteDigest.of(r)));
                 if (problem != null) {
                     env.err().println("note: " + r.label() + " " + phase.wire() + ": env var " + name
                             + " " + problem + "; a check would stop with a config error");
                 }
             }
+            r.headersEnv().forEach((header, name) -> {
+                String problem = EnvVars.problem(env.env(), name);
+                if (problem != null) {
+                    env.err().println("note: " + r.label() + ": env var " + name + " (for header " + header + ") "
+                            + problem + "; a check would stop with a config error");
+                }
+            });
         }
         env.err().println("plan: " + selected.size() + " route" + (selected.size() == 1 ? "" : "s")
                 + ", 2 requests each (happy path, then error path); nothing was sent");

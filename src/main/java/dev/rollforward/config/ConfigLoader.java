@@ -1,13 +1,11 @@
 package dev.rollforward.config;
 
 import dev.rollforward.vocabulary.ConfigException;
-import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Gateway;
+import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
-import dev.rollforward.vocabulary.Timeouts;
-
-import dev.rollforward.vocabulary.Expectations;
-import dev.rollforward.vocabulary.RequestFamily;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,11 +29,8 @@ public final class ConfigLoader {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> TOP_KEYS = Set.of("review_link", "require_review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
-            "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "expect",
-            "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
-    private static final Set<String> EXPECT_KEYS = Set.of("upstream_host", "upstream_header", "route_label_header", "model_prefix");
-    private static final Set<String> TIMEOUT_KEYS = Set.of("connect_ms", "request_ms");
-    private static final Set<String> RETRY_KEYS = Set.of("max_retries", "base_delay_ms", "max_delay_ms", "max_retry_after_ms");
+            "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "headers_env", "gateway",
+            "expect", "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
 
     private ConfigLoader() {
     }
@@ -123,17 +118,32 @@ public final class ConfigLoader {
                 throw f.error("disabled_credential_env", "names the same variable as credential_env; the error path needs a disabled key");
             }
         }
-        Map<String, String> headers = RouteHeaders.read(f);
+        Gateway gateway = gateway(f);
+        Map<String, String> headers = RouteHeaders.headers(f, gateway);
+        Map<String, String> headersEnv = RouteHeaders.headersEnv(f, gateway, headers);
         String host = URI.create(baseUrl).getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1); // an IPv6 literal, as the request (OkHttp) names its host
         }
-        Expectations expect = expect(f, label, host);
-        List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", Route.DEFAULT_GATEWAY_RETRY_HEADERS);
+        Expectations expect = ExpectReader.read(f, label, host, gateway);
+        List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", gateway.reporting().retryHeaders());
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
-                Map.copyOf(headers), expect, gatewayHeaders, timeouts(f), retry(f),
-                reviewLink != null ? reviewLink : defaultReviewLink, f.optBoolean("stream", false), f.line());
+                headers, headersEnv, gateway, expect, gatewayHeaders, Limits.timeouts(f),
+                Limits.retry(f, gateway.defaultRetry()), reviewLink != null ? reviewLink : defaultReviewLink,
+                f.optBoolean("stream", false), f.line());
+    }
+
+    private static Gateway gateway(Fields f) throws ConfigException {
+        String name = f.optString("gateway");
+        if (name == null) {
+            return Gateway.NONE;
+        }
+        Gateway gateway = Gateway.fromWire(name);
+        if (gateway == null) {
+            throw f.error("gateway", "must be one of " + Gateway.wireNames() + ", not '" + name + "'");
+        }
+        return gateway;
     }
 
     private static String baseUrl(Fields f) throws ConfigException {
@@ -165,53 +175,7 @@ public final class ConfigLoader {
         return raw;
     }
 
-    private static Expectations expect(Fields route, String label, String host) throws ConfigException {
-        Fields f = route.optMapping("expect");
-        if (f == null) {
-            return new Expectations(host, null, null, null, label, null);
-        }
-        f.refuseUnknown(EXPECT_KEYS);
-        String upstreamHost = f.optString("upstream_host");
-        String headerName = null;
-        String headerValue = null;
-        Fields h = f.optMapping("upstream_header");
-        if (h != null) {
-            h.refuseUnknown(Set.of("name", "value"));
-            headerName = h.requireString("name");
-            headerValue = h.requireString("value");
-        }
-        return new Expectations(upstreamHost != null ? upstreamHost : host, headerName, headerValue,
-                f.optString("route_label_header"), label, f.optString("model_prefix"));
-    }
-
-    private static Timeouts timeouts(Fields route) throws ConfigException {
-        Fields f = route.optMapping("timeouts");
-        if (f == null) {
-            return Timeouts.DEFAULT;
-        }
-        f.refuseUnknown(TIMEOUT_KEYS);
-        return new Timeouts(f.optLong("connect_ms", Timeouts.DEFAULT.connectMs(), 1, 600_000),
-                f.optLong("request_ms", Timeouts.DEFAULT.requestMs(), 1, 600_000));
-    }
-
-    private static RetryPolicy retry(Fields route) throws ConfigException {
-        Fields f = route.optMapping("retry");
-        if (f == null) {
-            return RetryPolicy.DEFAULT;
-        }
-        f.refuseUnknown(RETRY_KEYS);
-        if (f.has("max_retries") && f.optLong("max_retries", 0, 0, Long.MAX_VALUE) > RetryPolicy.MAX_RETRIES_CAP) {
-            throw f.error("max_retries", "is at most " + RetryPolicy.MAX_RETRIES_CAP
-                    + ": more retries multiply the load on an upstream that is already overloaded");
-        }
-        RetryPolicy d = RetryPolicy.DEFAULT;
-        return new RetryPolicy((int) f.optLong("max_retries", d.maxRetries(), 0, RetryPolicy.MAX_RETRIES_CAP),
-                f.optLong("base_delay_ms", d.baseDelayMs(), 0, 60_000),
-                f.optLong("max_delay_ms", d.maxDelayMs(), 0, 60_000),
-                f.optLong("max_retry_after_ms", d.maxRetryAfterMs(), 0, 600_000));
-    }
-
-    private static String envName(Fields f, String key, String value) throws ConfigException {
+    static String envName(Fields f, String key, String value) throws ConfigException {
         if (!ENV_NAME.matcher(value).matches()) {
             throw f.error(key, "must be the name of an environment variable (letters, digits, '_'), e.g. COMETAPI_CANARY_KEY");
         }

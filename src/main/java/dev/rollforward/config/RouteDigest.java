@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rollforward.secrets.CredentialFingerprint;
 import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Gateway;
 import dev.rollforward.vocabulary.Route;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,6 +53,13 @@ public final class RouteDigest {
         form.put("credential_env", r.credentialEnv());
         form.put("disabled_credential_env", r.disabledCredentialEnv());
         form.put("headers", new TreeMap<>(r.headers()));
+        // Added with #9: each only when it differs from its neutral value (see above).
+        if (r.gateway() != Gateway.NONE) {
+            form.put("gateway", r.gateway().wire());
+        }
+        if (!r.headersEnv().isEmpty()) {
+            form.put("headers_env", new TreeMap<>(r.headersEnv()));
+        }
         form.put("expect", expect(r.expect()));
         form.put("gateway_retry_headers", headerNames(r.gatewayRetryHeaders()));
         form.put("timeouts", Map.of("connect_ms", r.timeouts().connectMs(), "request_ms", r.timeouts().requestMs()));
@@ -82,6 +90,12 @@ public final class RouteDigest {
         m.put("upstream_header_value", e.upstreamHeaderValue());
         m.put("route_label_header", e.routeLabelHeader());
         m.put("model_prefix", e.modelPrefix());
+        if (e.upstreamHeaderMatches() != null) {
+            m.put("upstream_header_matches", e.upstreamHeaderMatches().pattern());
+        }
+        if (e.servedBy() != null) {
+            m.put("served_by", e.servedBy());
+        }
         return m;
     }
 

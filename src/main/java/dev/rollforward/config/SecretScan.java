@@ -62,10 +62,10 @@ final class SecretScan {
             return "looks like a credential";
         }
         String name = env.heldBy(s);
-        return name == null ? null : "holds the value of env var " + name + ", which a route names as its key";
+        return name == null ? null : "holds the value of env var " + name + ", which a route names as a secret";
     }
 
-    /** The env var names the routes give, read before the routes are validated. */
+    /** The env var names the routes give (their keys' and headers_env's), read before the routes are validated. */
     private static List<String> namedEnvVars(Node root) {
         List<String> names = new ArrayList<>();
         if (root.value() instanceof Map<?, ?> top && top.get("routes") instanceof Node routes
@@ -75,6 +75,13 @@ final class SecretScan {
                     for (String key : new String[] {"credential_env", "disabled_credential_env"}) {
                         if (route.get(key) instanceof Node n && n.value() instanceof String name) {
                             names.add(name);
+                        }
+                    }
+                    if (route.get("headers_env") instanceof Node h && h.value() instanceof Map<?, ?> fromEnv) {
+                        for (Object n : fromEnv.values()) {
+                            if (((Node) n).value() instanceof String name) {
+                                names.add(name);
+                            }
                         }
                     }
                 }

@@ -1,51 +1,54 @@
 package dev.rollforward.http;
 
-import dev.rollforward.vocabulary.Resends;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.Send;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Travels with one attempt's request (as its tag) so the retry interceptor knows the
- * attempt's bounds and can report the resends it made, and so {@link SendEvents} can tell it
- * what the current send's connection did.
+ * Travels with one attempt's request (as its tag) so the retry interceptor knows the attempt's
+ * bounds and its route's gateway and can report every send it made, and so {@link SendEvents} can
+ * tell it what the current send's connection did.
  */
 final class AttemptTrace {
 
-    private final RetryPolicy policy;
+    private final Route route;
     private final long deadlineMillis;
-    private final List<String> gatewayRetryHeaders;
-    private volatile Resends resent = Resends.NONE;
+    private final List<Send> sends = new CopyOnWriteArrayList<>();
     /** The current send: whether it opened a connection, got one, and got a response's headers. */
     private volatile boolean connecting;
     private volatile boolean connectionAcquired;
     private volatile boolean answered;
 
-    AttemptTrace(RetryPolicy policy, long deadlineMillis, List<String> gatewayRetryHeaders) {
-        this.policy = policy;
+    AttemptTrace(Route route, long deadlineMillis) {
+        this.route = route;
         this.deadlineMillis = deadlineMillis;
-        this.gatewayRetryHeaders = gatewayRetryHeaders;
     }
 
     RetryPolicy policy() {
-        return policy;
+        return route.retry();
     }
 
     long deadlineMillis() {
         return deadlineMillis;
     }
 
-    List<String> gatewayRetryHeaders() {
-        return gatewayRetryHeaders;
+    /** What the route's gateway reported in one answer's headers: its retries and fallbacks. */
+    GatewayReport gatewayReport(Map<String, List<String>> headers) {
+        return route.gatewayReport(headers);
     }
 
-    Resends resent() {
-        return resent;
+    /** Every request sent so far, in order. */
+    List<Send> sends() {
+        return List.copyOf(sends);
     }
 
-    void countResend(boolean afterStatus) {
-        resent = afterStatus ? resent.plusAfterStatus() : resent.plusAfterNoResponse();
+    void sent(Send send) {
+        sends.add(send);
     }
-
 
     void sendStarting() {
         connecting = false;

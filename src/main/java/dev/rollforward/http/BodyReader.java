@@ -1,7 +1,7 @@
 package dev.rollforward.http;
 
-import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.SendTrail;
 import java.io.IOException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -24,7 +24,7 @@ final class BodyReader {
         return Failure.of(e).reason().equals("deadline_exceeded") ? "body_deadline_exceeded" : "body_incomplete";
     }
 
-    static ResponseSnapshot.Answer snapshot(Response response, Resends resent) {
+    static ResponseSnapshot.Answer snapshot(Response response, SendTrail trail) {
         Buffer buffer = new Buffer();
         boolean truncated = false;
         String bodyError = null;
@@ -41,6 +41,6 @@ final class BodyReader {
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();
         return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), bytes, truncated,
-                bodyError, response.request().url().host(), resent);
+                bodyError, trail);
     }
 }

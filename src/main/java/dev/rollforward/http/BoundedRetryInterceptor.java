@@ -1,6 +1,7 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Send;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import okhttp3.Response;
 
 /**
  * The only place rollforward resends. One loop, bounded by {@code max_retries} and by the
- * attempt's deadline; the retryable classes live in {@link RetryRules}. Resends are counted
- * on the request's {@link AttemptTrace}.
+ * attempt's deadline; the retryable classes live in {@link RetryRules}. Every send (its status or
+ * why none came, and the wait before it) is recorded on the request's {@link AttemptTrace}.
  */
 final class BoundedRetryInterceptor implements Interceptor {
 
@@ -40,6 +41,7 @@ final class BoundedRetryInterceptor implements Interceptor {
         }
         RetryPolicy policy = trace.policy();
         boolean freshSendMade = false;
+        long waited = 0;
         for (int resends = 0; ; ) {
             Response response;
             trace.sendStarting();
@@ -48,23 +50,26 @@ final class BoundedRetryInterceptor implements Interceptor {
             } catch (IOException e) {
                 boolean canceled = chain.call().isCanceled();
                 // The server closed an idle keep-alive connection: nothing reached the route, so the
-                // fresh send takes this one's place and is no resend (CONTRACT §3). Once per attempt.
+                // fresh send takes this one's place, in the sends trail too, and is no resend
+                // (CONTRACT §3). Once per attempt.
                 if (!freshSendMade && RetryRules.staleConnection(e, trace.failedOnReusedConnection(), canceled)) {
                     freshSendMade = true;
                     freshConnections.run();
                     continue;
                 }
+                trace.sent(Send.failed(Failure.of(e).reason(), waited));
                 long delay = backoff.delayMillis(policy, resends);
                 if (!RetryRules.onFailure(e, canceled) || !mayResend(trace, resends, delay)) {
                     throw e;
                 }
-                pauseAndCount(trace, delay, false);
+                waited = pause(delay);
                 resends++;
                 continue;
             }
+            trace.sent(Send.answered(response.code(), waited));
             Map<String, List<String>> headers = response.headers().toMultimap();
             RetryRules.Advice advice = RetryRules.onResponse(response.code(), headers, errorCode(response),
-                    policy, trace.gatewayRetryHeaders(), pacer.nowMillis());
+                    policy, trace.gatewayReport(headers), pacer.nowMillis());
             if (!advice.retry()) {
                 return response;
             }
@@ -74,7 +79,7 @@ final class BoundedRetryInterceptor implements Interceptor {
                 return response;
             }
             response.close(); // free the connection before the resend
-            pauseAndCount(trace, delay, true);
+            waited = pause(delay);
             resends++;
         }
     }
@@ -84,9 +89,10 @@ final class BoundedRetryInterceptor implements Interceptor {
         return resends < trace.policy().maxRetries() && pacer.nowMillis() + delay < trace.deadlineMillis();
     }
 
-    private void pauseAndCount(AttemptTrace trace, long delay, boolean afterStatus) throws IOException {
+    /** Waits before a resend; the wait is recorded with the send that follows it. */
+    private long pause(long delay) throws IOException {
         pacer.sleep(delay);
-        trace.countResend(afterStatus);
+        return delay;
     }
 
     private String errorCode(Response response) {

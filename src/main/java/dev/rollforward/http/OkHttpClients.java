@@ -24,6 +24,8 @@ final class OkHttpClients implements AutoCloseable {
 
     private final OkHttpClient base;
     private final TlsTrust tls;
+    /** The --verbose trace, or null. */
+    private final HttpLoggingInterceptor trace;
     private final Map<String, OkHttpClient> perRoute = new ConcurrentHashMap<>();
 
     OkHttpClients(Transport.Builder settings) {
@@ -48,8 +50,9 @@ final class OkHttpClients implements AutoCloseable {
         if (settings.proxies != null) {
             b.proxySelector(settings.proxies).proxyAuthenticator(settings.proxies.authenticator());
         }
-        if (settings.trace != null) {
-            b.addNetworkInterceptor(redactedTrace(settings.trace));
+        this.trace = settings.trace == null ? null : redactedTrace(settings.trace);
+        if (trace != null) {
+            b.addNetworkInterceptor(trace);
         }
         this.base = b.build();
     }
@@ -60,6 +63,11 @@ final class OkHttpClients implements AutoCloseable {
     }
 
     private OkHttpClient clientFor(Route route) {
+        if (trace != null) {
+            synchronized (trace) { // redactHeader replaces a set: two routes at once must not lose one
+                route.headersEnv().keySet().forEach(trace::redactHeader);
+            }
+        }
         Duration request = Duration.ofMillis(route.timeouts().requestMs());
         OkHttpClient.Builder b = base.newBuilder()
                 .connectTimeout(Duration.ofMillis(Math.min(route.timeouts().connectMs(), route.timeouts().requestMs())))
@@ -75,7 +83,10 @@ final class OkHttpClients implements AutoCloseable {
         return b.build();
     }
 
-    /** Headers only, credential headers redacted: the key never reaches the --verbose trace. */
+    /**
+     * Headers only, credential headers redacted (and each route's headers_env, as its client is made):
+     * no secret reaches the --verbose trace.
+     */
     private static HttpLoggingInterceptor redactedTrace(Consumer<String> sink) {
         HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
         logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);

@@ -1,7 +1,7 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ErrorCodes;
-import dev.rollforward.vocabulary.GatewayRetries;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,8 +32,9 @@ final class RetryRules {
         }
     }
 
+    /** @param gateway what the route's gateway reported in this answer's headers */
     static Advice onResponse(int status, Map<String, List<String>> headers, String errorCode,
-                             RetryPolicy policy, List<String> gatewayHeaders, long nowMillis) {
+                             RetryPolicy policy, GatewayReport gateway, long nowMillis) {
         if (!RETRYABLE_STATUS.contains(status) && status != 429) {
             return Advice.no("status_not_retryable");
         }
@@ -41,8 +42,11 @@ final class RetryRules {
         if ("false".equalsIgnoreCase(first(headers, "x-should-retry"))) {
             return Advice.no("server_said_no_retry");
         }
-        // Retry at one layer only: a gateway that already retried has spent the budget.
-        if (GatewayRetries.from(headers, gatewayHeaders).happened()) {
+        // Retry at one layer only: a gateway that already retried, or fell back, has spent the budget.
+        if (gateway.fallbacks() > 0) {
+            return Advice.no("gateway_fell_back");
+        }
+        if (gateway.retries().happened()) {
             return Advice.no("gateway_already_retried");
         }
         String code = errorCode == null ? null : errorCode.toLowerCase(java.util.Locale.ROOT);

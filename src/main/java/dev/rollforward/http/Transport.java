@@ -5,9 +5,11 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.SendTrail;
 import dev.rollforward.vocabulary.StreamWatch;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,24 +48,31 @@ public final class Transport implements AutoCloseable {
         return new Builder(userAgent, errorCodes);
     }
 
-    /** Sends one attempt and returns what was seen; never throws for network trouble. */
-    public ResponseSnapshot send(Route route, String credential) {
+    /**
+     * Sends one attempt and returns what was seen; never throws for network trouble.
+     *
+     * @param secretHeaders the route's {@code headers_env} values, by header name
+     * @param correlationId sent in {@code X-Request-Id} (and the gateway's trace header) on every send
+     */
+    public ResponseSnapshot send(Route route, String credential, Map<String, String> secretHeaders,
+                                 String correlationId) {
         OkHttpClient client = clients.forRoute(route); // first: an https route's TLS set-up is not the attempt's time
-        RequestPlan plan = RequestPlan.of(route, userAgent);
-        AttemptTrace trace = new AttemptTrace(route.retry(),
-                pacer.nowMillis() + route.timeouts().requestMs(), route.gatewayRetryHeaders());
+        RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
+        AttemptTrace trace = new AttemptTrace(route, pacer.nowMillis() + route.timeouts().requestMs());
         Request.Builder rb = new Request.Builder().url(plan.url())
                 .post(RequestBody.create(plan.body(), JSON))
                 .tag(AttemptTrace.class, trace);
         plan.headers().forEach(rb::header);
+        secretHeaders.forEach(rb::header);
         route.family().authHeaders(credential).forEach(rb::header);
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);
         try (Response response = call.execute()) {
+            SendTrail trail = new SendTrail(response.request().url().host(), correlationId, trace.sends());
             ResponseSnapshot.Answer snapshot = isStream(route, response)
-                    ? streamSnapshot(route, response, trace)
-                    : BodyReader.snapshot(response, trace.resent());
+                    ? streamSnapshot(route, response, trail)
+                    : BodyReader.snapshot(response, trail);
             if (snapshot.bodyTruncated() || snapshot.stream() != null) {
                 // Closing would drain the rest of a huge body (or a stream past its end marker) to reuse the
                 // connection; drop it instead.
@@ -72,7 +81,8 @@ public final class Transport implements AutoCloseable {
             return snapshot;
         } catch (IOException e) {
             Failure f = Failure.of(e);
-            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(), host, trace.resent());
+            return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(),
+                    new SendTrail(host, correlationId, trace.sends()));
         }
     }
 
@@ -83,13 +93,13 @@ public final class Transport implements AutoCloseable {
     }
 
     /** Past its headers a stream is never resent: it is read here, after the retry loop has let it through. */
-    private ResponseSnapshot.Answer streamSnapshot(Route route, Response response, AttemptTrace trace) {
+    private ResponseSnapshot.Answer streamSnapshot(Route route, Response response, SendTrail trail) {
         if (streams == null) {
             throw new IllegalStateException("a streaming route needs Transport.Builder.streams");
         }
         StreamReader.Result read = StreamReader.read(response.body(), streams.apply(route.family()));
         return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), new byte[0],
-                read.truncated(), read.bodyError(), response.request().url().host(), trace.resent(), read.facts());
+                read.truncated(), read.bodyError(), trail, read.facts());
     }
 
     @Override

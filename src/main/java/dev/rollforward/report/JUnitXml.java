@@ -31,16 +31,18 @@ final class JUnitXml {
 
     private final RedactedXmlWriter x;
     private final String checkId;
+    private final Redactor redactor;
 
-    private JUnitXml(RedactedXmlWriter x, String checkId) {
+    private JUnitXml(RedactedXmlWriter x, String checkId, Redactor redactor) {
         this.x = x;
         this.checkId = checkId;
+        this.redactor = redactor;
     }
 
     static String render(List<RouteResult> results, RunSummary summary, Redactor redactor) {
         try {
             RedactedXmlWriter x = new RedactedXmlWriter(redactor);
-            new JUnitXml(x, summary.checkId()).suites(results);
+            new JUnitXml(x, summary.checkId(), redactor).suites(results);
             return x.finish();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot build the JUnit report: " + e.getMessage(), e);
@@ -108,12 +110,12 @@ final class JUnitXml {
         if (d == Decision.PROMOTE) {
             // a pass with a note (such as gateway_retry_count_unknown): shown, not failed
             x.start(3, "system-out");
-            x.text(JUnitCaseText.fields(a));
+            x.text(JUnitCaseText.fields(a, redactor));
         } else {
             x.start(3, d == Decision.STAY ? "failure" : "error");
             x.attr("message", JUnitCaseText.message(a.judgement()));
             x.attr("type", d.wire());
-            x.text(JUnitCaseText.failure(a));
+            x.text(JUnitCaseText.failure(a, redactor));
         }
         x.end();
         x.end(2);

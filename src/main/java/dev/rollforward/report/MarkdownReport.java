@@ -80,8 +80,8 @@ public final class MarkdownReport extends EndOfRunReport {
     }
 
     private void attempts(StringBuilder md, List<RouteResult> results) {
-        md.append("| route | family | phase | status | shape | retries | decision | reasons |\n");
-        md.append("|---|---|---|---|---|--:|---|---|\n");
+        md.append("| route | family | phase | status | shape | retries | served by | decision | reasons |\n");
+        md.append("|---|---|---|---|---|--:|---|---|---|\n");
         for (RouteResult r : results) {
             for (AttemptResult a : r.attempts()) {
                 List<String> reasons = a.judgement().reasons();
@@ -91,13 +91,14 @@ public final class MarkdownReport extends EndOfRunReport {
                         .append(" | ").append(text.cell(StatusText.classThenNumber(a)))
                         .append(" | ").append(text.cell(a.shapeSeen().wire()))
                         .append(" | ").append(a.retryCount())
+                        .append(" | ").append(text.cell(ServedByText.target(a, redactor)))
                         .append(" | ").append(text.cell(a.judgement().decision().wire()))
                         .append(" | ").append(text.cell(reasons.isEmpty() ? "-" : String.join(", ", reasons)))
                         .append(" |\n");
             }
         }
         if (results.isEmpty()) {
-            md.append("| - | - | - | - | - | 0 | - | no route was checked |\n");
+            md.append("| - | - | - | - | - | 0 | - | - | no route was checked |\n");
         }
         md.append('\n');
     }

@@ -33,10 +33,12 @@ public final class RecordJson {
 
     private final String checkId;
     private final Redactor redactor;
+    private final WhoServedJson whoServed;
 
     public RecordJson(String checkId, Redactor redactor) {
         this.checkId = checkId;
         this.redactor = redactor;
+        this.whoServed = new WhoServedJson(redactor);
     }
 
     public String attempt(RouteResult route, AttemptResult a) {
@@ -48,13 +50,13 @@ public final class RecordJson {
             g.writeBooleanField("response_id_present", a.facts().idPresent());
             token(g, "completion_marker", a.facts().completionMarker());
             g.writeBooleanField("usage_present", a.facts().usagePresent());
-            String requestId = a.snapshot().header("x-request-id");
-            token(g, "upstream_request_id", requestId != null ? requestId : a.snapshot().header("x-oneapi-request-id"));
-            g.writeNumberField("gateway_retry_count", a.gateway().count());
+            token(g, "upstream_request_id", a.gateway().requestId());
+            g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
             streamFields(g, route, a);
             provenance(g, route.provenance());
+            whoServed.attempt(g, a);
         });
     }
 
@@ -97,7 +99,9 @@ public final class RecordJson {
             g.writeNumberField("duration_ms", route.durationMs());
             g.writeBooleanField("stream", route.stream());
             provenance(g, route.provenance());
-            previous(g, route.previous());
+            g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
+            whoServed.servedBy(g, happy.servedBy()); // who served the happy path: what history compares
+            previous(g, route.previous()); // last: present only with an evidence log
         });
     }
 
@@ -105,7 +109,7 @@ public final class RecordJson {
     private static void provenance(JsonGenerator g, Provenance p) throws IOException {
         g.writeStringField("tool_version", p.toolVersion());
         g.writeStringField("route_digest", p.routeDigest());
-        nullable(g, "credential_fingerprint", p.credentialFingerprint());
+        JsonValues.nullable(g, "credential_fingerprint", p.credentialFingerprint());
     }
 
     /** Absent without an evidence log; null for a route's first check; else the last check and what changed. */
@@ -114,27 +118,19 @@ public final class RecordJson {
             g.writeNullField("previous");
         } else if (previous instanceof Previous.Check c) {
             g.writeObjectFieldStart("previous");
-            nullable(g, "check_id", c.checkId());
-            nullable(g, "started_at", c.startedAt());
-            nullable(g, "fallback_decision", c.fallbackDecision());
+            JsonValues.nullable(g, "check_id", c.checkId());
+            JsonValues.nullable(g, "started_at", c.startedAt());
+            JsonValues.nullable(g, "fallback_decision", c.fallbackDecision());
             g.writeArrayFieldStart("changed");
             for (Previous.Change change : c.changed()) {
                 g.writeStartObject();
                 g.writeStringField("field", change.field());
-                nullable(g, "was", change.was());
-                nullable(g, "now", change.now());
+                JsonValues.nullable(g, "was", change.was());
+                JsonValues.nullable(g, "now", change.now());
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-    }
-
-    private static void nullable(JsonGenerator g, String field, String value) throws IOException {
-        if (value == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, value);
         }
     }
 
@@ -153,7 +149,7 @@ public final class RecordJson {
         g.writeStringField("fallback_decision", o.decision().wire());
         g.writeNumberField("retry_count", o.retries());
         g.writeStringField("operator_result", o.decision().operatorResult());
-        nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
+        JsonValues.nullable(g, "review_link", route.reviewLink() == null ? null : redactor.redact(route.reviewLink()));
         g.writeArrayFieldStart("reasons");
         for (String r : o.reasons()) {
             g.writeString(r);

@@ -7,7 +7,7 @@ import java.util.List;
 /** The person's view on stderr, read at a glance: a row per attempt, each route's verdict in words, the counts. */
 public final class StderrTable implements ResultSink {
 
-    private static final String ROW = "%-24s %-9s %-10s %-6s %-10s %-7s %-8s %s";
+    private static final String ROW = "%-24s %-9s %-10s %-6s %-10s %-7s %-17s %-8s %s";
 
     private final Console console;
     private boolean headerShown;
@@ -19,7 +19,7 @@ public final class StderrTable implements ResultSink {
     @Override
     public synchronized void accept(RouteResult result) {
         if (!headerShown) {
-            console.info(String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "DECISION", "REASONS"));
+            console.info(String.format(ROW, "ROUTE", "FAMILY", "PHASE", "STATUS", "SHAPE", "RETRIES", "SERVED BY", "DECISION", "REASONS"));
             headerShown = true;
         }
         console.info(rows(result));
@@ -47,7 +47,8 @@ public final class StderrTable implements ResultSink {
         for (AttemptResult a : r.attempts()) {
             List<String> reasons = a.judgement().reasons();
             sb.append(String.format(ROW, r.label(), r.family().wire(), a.phase().wire(), StatusText.number(a),
-                    a.shapeSeen().wire(), a.retryCount(), a.judgement().decision().wire(),
+                    a.shapeSeen().wire(), a.retryCount(), ServedByText.target(a, console.redactor()),
+                    a.judgement().decision().wire(),
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
         sb.append("  ").append(VerdictLine.of(r, words -> console.colour(r.verdict(), words)));

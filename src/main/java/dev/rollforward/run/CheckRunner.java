@@ -1,17 +1,18 @@
 package dev.rollforward.run;
 
-import dev.rollforward.config.RouteDigest;
-import dev.rollforward.secrets.CredentialFingerprint;
-import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.check.Evaluator;
-import dev.rollforward.vocabulary.Provenance;
-import dev.rollforward.vocabulary.Version;
-import dev.rollforward.vocabulary.Phase;
-import dev.rollforward.vocabulary.ResponseSnapshot;
-import dev.rollforward.vocabulary.RouteResult;
-import dev.rollforward.secrets.Credentials;
-import dev.rollforward.vocabulary.Route;
+import dev.rollforward.config.RouteDigest;
 import dev.rollforward.http.Transport;
+import dev.rollforward.secrets.CredentialFingerprint;
+import dev.rollforward.secrets.Credentials;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.CorrelationId;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.Provenance;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.Version;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -39,11 +40,14 @@ public final class CheckRunner {
 
     private final Transport transport;
     private final Clock clock;
+    private final String checkId;
     private final Progress progress;
 
-    public CheckRunner(Transport transport, Clock clock, Progress progress) {
+    /** @param checkId the run's check id: each request's correlation id starts with it */
+    public CheckRunner(Transport transport, Clock clock, String checkId, Progress progress) {
         this.transport = transport;
         this.clock = clock;
+        this.checkId = checkId;
         this.progress = progress;
     }
 
@@ -51,19 +55,20 @@ public final class CheckRunner {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<AttemptResult> attempts = new ArrayList<>(2);
-        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary()));
-        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled()));
+        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary(), credentials));
+        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled(), credentials));
         Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
                 CredentialFingerprint.of(credentials.canary()));
         return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance,
                 route.stream());
     }
 
-    private AttemptResult attempt(Route route, Phase phase, String credential) {
+    private AttemptResult attempt(Route route, Phase phase, String credential, Credentials credentials) {
         progress.attemptStarted(route, phase);
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        ResponseSnapshot snap = transport.send(route, credential);
+        ResponseSnapshot snap = transport.send(route, credential, credentials.headerValues(),
+                CorrelationId.of(checkId, route.label(), phase));
         return Evaluator.evaluate(phase, route, snap, start, elapsedMs(t0));
     }
 

@@ -65,10 +65,7 @@ public final class CheckSession {
         TlsTrust tls = options.caCert() == null ? null : TlsTrust.jvmDefaultPlus(options.caCert());
         EnvProxySelector proxies = EnvProxySelector.from(env.env());
         List<String> secrets = new ArrayList<>();
-        credentials.values().forEach(c -> {
-            secrets.add(c.canary());
-            secrets.add(c.disabled());
-        });
+        credentials.values().forEach(c -> secrets.addAll(c.secrets()));
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
         console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
@@ -84,7 +81,7 @@ public final class CheckSession {
                 .backoff(env.backoff()).concurrency(selection.concurrency())
                 .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
                 .tls(tls).proxies(proxies).streams(StreamClassifier::new).build()) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(),
+            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId,
                     (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
                             + phase.wire() + " ..."));
             runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),

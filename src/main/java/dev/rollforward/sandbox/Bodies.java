@@ -79,6 +79,11 @@ final class Bodies {
         return "{\"error\":{\"message\":\"openai error: upstream overloaded\"},\"provider\":\"openai\"}";
     }
 
+    /** Portkey's answer when it cannot reach a target: its own error, no OpenAI envelope. */
+    static String portkeyHtmlMessage() {
+        return "{\"html-message\":\"Message: fetch failed Cause: Error: connect ECONNREFUSED 127.0.0.1:9 Name: TypeError\"}";
+    }
+
     static String invalidUrl(String method, String path) {
         return "{\"error\":{\"message\":" + quote("Invalid URL (" + method + " " + path + ")")
                 + ",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}";

@@ -23,6 +23,14 @@ final class SandboxHandler implements HttpHandler {
     static final String MESSAGES_PATH = "/v1/messages";
     static final String MODELS_PATH = "/v1/models";
     static final String ROUTE_LABEL = "X-Route-Label";
+    /**
+     * Who served, the way a Portkey gateway says it (docs/gateways/portkey.md): sent only by the modes
+     * that play a gateway, since Portkey passes an upstream's headers on (a sandbox behind a real
+     * Portkey must not add its own).
+     */
+    static final String SERVED_BY = "x-portkey-last-used-option-index";
+    /** The model a silent fallback answers with, where the route asked for another. */
+    static final String FALLBACK_MODEL = "gpt-4.1-mini";
 
     private static final DateTimeFormatter REQUEST_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -102,6 +110,9 @@ final class SandboxHandler implements HttpHandler {
                     ? Reply.json(503, Bodies.portkeyExhausted()).with("x-portkey-retry-attempt-count", "-1")
                     : invalidToken(family, requestId).with("x-litellm-attempted-retries", "2");
             case ECHO_KEY -> canary ? success(family, n, request) : echoKey(request.key(), requestId);
+            case GATEWAY_FELL_BACK -> fellBack(canary ? success(family, n, request.stream(), FALLBACK_MODEL)
+                    : invalidToken(family, requestId));
+            case GATEWAY_ERROR -> fellBack(Reply.json(500, Bodies.portkeyHtmlMessage()));
         };
     }
 
@@ -121,9 +132,12 @@ final class SandboxHandler implements HttpHandler {
 
     /** The family's success: a stream when one was asked for (cut, buffered or failing as the mode says). */
     private Reply success(RequestFamily family, int n, SandboxRequest request) {
+        return success(family, n, request.stream(), request.model());
+    }
+
+    private Reply success(RequestFamily family, int n, boolean stream, String model) {
         long now = now();
-        String model = request.model();
-        if (request.stream() && mode != SandboxMode.STREAM_BUFFERED) {
+        if (stream && mode != SandboxMode.STREAM_BUFFERED) {
             return Reply.stream(switch (mode) {
                 case STREAM_CUT -> SandboxStreams.cut(family, n, model, now);
                 case STREAM_ERROR -> SandboxStreams.failing(family, n, model, now);
@@ -135,6 +149,11 @@ final class SandboxHandler implements HttpHandler {
             case RESPONSES -> Bodies.response(n, model, now);
             case MESSAGES -> Bodies.message(n, model);
         });
+    }
+
+    /** As Portkey answers from its second target: primary down (or, for its own 500, both unreachable). */
+    private static Reply fellBack(Reply reply) {
+        return reply.with(SERVED_BY, "config.targets[1]").with("x-portkey-retry-attempt-count", "0");
     }
 
     private static Reply invalidToken(RequestFamily family, String requestId) {

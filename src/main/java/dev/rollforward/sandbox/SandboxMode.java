@@ -29,6 +29,13 @@ public enum SandboxMode {
                     + " and a 401 reporting x-litellm-attempted-retries: 2 (expect: stay, no resend)"),
     ECHO_KEY("echo-key",
             "healthy, but a bad key's 401 echoes the key in its body and a header (expect: promote, key redacted)"),
+    GATEWAY_FELL_BACK("gateway-fell-back",
+            "a gateway that silently fell back: x-portkey-last-used-option-index: config.targets[1] and the"
+                    + " fallback's model (gpt-4.1-mini) in the 200 (expect: stay where the route can tell)"),
+    GATEWAY_ERROR("gateway-error",
+            "a gateway's own error: Portkey's 500 {\"html-message\": ...} from config.targets[1] for every request"
+                    + " (expect: stay)"),
+
     STREAM_CUT("stream-cut",
             "healthy, but a stream stops before its end marker (expect: hold for a streaming route)"),
     STREAM_BUFFERED("stream-buffered",

@@ -4,15 +4,31 @@ import dev.rollforward.vocabulary.ConfigException;
 import dev.rollforward.vocabulary.Route;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The two keys of a route, read from the environment only when a check runs.
+ * The secrets of a route, read from the environment only when a check runs: the two keys and the
+ * values of its {@code headers_env}.
  *
  * @param generatedDisabled the disabled key was made up by rollforward (no disabled_credential_env)
+ * @param headerValues      request header name → value read from the env var {@code headers_env} names
  */
-public record Credentials(String canary, String disabled, boolean generatedDisabled) {
+public record Credentials(String canary, String disabled, boolean generatedDisabled, Map<String, String> headerValues) {
+
+    public Credentials {
+        headerValues = Map.copyOf(headerValues);
+    }
+
+    /** Every secret value, for the redactor. */
+    public List<String> secrets() {
+        List<String> all = new ArrayList<>(List.of(canary, disabled));
+        all.addAll(headerValues.values());
+        return all;
+    }
 
     @Override
     public String toString() {
@@ -35,7 +51,29 @@ public record Credentials(String canary, String disabled, boolean generatedDisab
                         "holds the same key as " + route.credentialEnv() + "; the error path needs a disabled key");
             }
         }
-        return new Credentials(canary, disabled, generated);
+        return new Credentials(canary, disabled, generated, headerValues(file, route, env));
+    }
+
+    /** The {@code headers_env} values; a variable that is not set, or holds what HTTP cannot carry, is a config error. */
+    private static Map<String, String> headerValues(String file, Route route, Map<String, String> env)
+            throws ConfigException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : route.headersEnv().entrySet()) {
+            // The header is named in words, not as "name: ...", which the redactor would read as its value.
+            String variable = "environment variable " + h.getValue() + " (for header " + h.getKey() + ")";
+            String problem = EnvVars.problem(env, h.getValue());
+            if (problem != null) {
+                throw ConfigException.at(file, route.line(), route.label() + ".headers_env",
+                        variable + " " + problem + "; export it with the value to send");
+            }
+            String value = env.get(h.getValue()).strip();
+            if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw ConfigException.at(file, route.line(), route.label() + ".headers_env", variable
+                        + " holds line breaks, control or non-ASCII characters that cannot go in an HTTP header");
+            }
+            values.put(h.getKey(), value);
+        }
+        return values;
     }
 
     /** One key, its ends trimmed; every error names the config key and the variable, never the value. */

@@ -16,6 +16,12 @@ public final class Redactor {
 
     public static final String MASK = "[REDACTED]";
 
+    /** The most of a piece of evidence (a header value, a model name) a record shows. */
+    public static final int EVIDENCE_MAX_CHARS = 200;
+
+    /** C0 controls, DEL and C1 controls: they can rewrite a terminal or a log line. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f]");
+
     /** Pieces this long of a credential are treated as the credential (a key cut in two still leaks). */
     static final int WINDOW = 8;
 
@@ -72,6 +78,22 @@ public final class Redactor {
         String out = removeCredentials(text);
         out = CredentialHeaders.IN_TEXT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         return KEY_LIKE.matcher(out).replaceAll(MASK);
+    }
+
+    /**
+     * A value an upstream or gateway sent (a served-by header, a model name), made safe to show:
+     * control characters removed, then redacted, then cut to {@value #EVIDENCE_MAX_CHARS} characters.
+     * Null stays null.
+     */
+    public String evidence(String value) {
+        if (value == null) {
+            return null;
+        }
+        String safe = redact(CONTROL.matcher(value).replaceAll("").strip());
+        if (safe.codePointCount(0, safe.length()) <= EVIDENCE_MAX_CHARS) {
+            return safe;
+        }
+        return safe.substring(0, safe.offsetByCodePoints(0, EVIDENCE_MAX_CHARS));
     }
 
     /** True when the text holds a credential of this run, or 8+ characters of one. */

@@ -7,15 +7,16 @@ public record AttemptResult(
         Phase phase,
         ResponseSnapshot snapshot,
         BodyFacts facts,
-        GatewayRetries gateway,
+        GatewayReport gateway,
+        ServedBy servedBy,
         ShapeSeen shapeSeen,
         Judgement judgement,
         Instant startedAt,
         long durationMs) {
 
-    /** Resends rollforward made plus retries the gateway reported (CONTRACT §3). */
+    /** Resends rollforward made, plus the retries and fallbacks the gateway reported (CONTRACT §3). */
     public int retryCount() {
-        return snapshot.resends() + gateway.count();
+        return snapshot.resends() + gateway.retryCount() + gateway.fallbacks();
     }
 
     /** The HTTP status, or null when no answer came (the records' {@code http_status}). */

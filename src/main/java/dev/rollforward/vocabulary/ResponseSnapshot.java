@@ -10,11 +10,18 @@ import java.util.Map;
  */
 public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, ResponseSnapshot.NoAnswer {
 
+    /** What rollforward sent for this attempt: host, correlation id and every send. */
+    SendTrail trail();
+
     /** Host of the request that produced the final outcome. */
-    String requestHost();
+    default String requestHost() {
+        return trail().host();
+    }
 
     /** Resends rollforward itself made for this attempt, by cause. */
-    Resends resent();
+    default Resends resent() {
+        return trail().resent();
+    }
 
     /** How many resends rollforward itself made for this attempt. */
     default int resends() {
@@ -38,12 +45,12 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      *                      null when the body was read whole
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  String requestHost, Resends resent, StreamFacts stream) implements ResponseSnapshot {
+                  SendTrail trail, StreamFacts stream) implements ResponseSnapshot {
 
         /** An answer whose body was read whole. */
         public Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated,
-                      String bodyError, String requestHost, Resends resent) {
-            this(status, headers, body, bodyTruncated, bodyError, requestHost, resent, null);
+                      String bodyError, SendTrail trail) {
+            this(status, headers, body, bodyTruncated, bodyError, trail, null);
         }
 
         @Override
@@ -65,8 +72,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param failureCode null, or a more specific reason code under {@code reason} (e.g. {@code tls_unknown_ca})
      * @param detail      a short, already redacted explanation for a person
      */
-    record NoAnswer(String reason, String failureCode, String detail, String requestHost, Resends resent)
-            implements ResponseSnapshot {
+    record NoAnswer(String reason, String failureCode, String detail, SendTrail trail) implements ResponseSnapshot {
 
         @Override
         public String statusClass() {

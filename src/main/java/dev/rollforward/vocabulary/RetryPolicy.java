@@ -7,4 +7,8 @@ public record RetryPolicy(int maxRetries, long baseDelayMs, long maxDelayMs, lon
     public static final int MAX_RETRIES_CAP = 3;
 
     public static final RetryPolicy DEFAULT = new RetryPolicy(1, 250, 2000, 5000);
+
+    public RetryPolicy withMaxRetries(int n) {
+        return new RetryPolicy(n, baseDelayMs, maxDelayMs, maxRetryAfterMs);
+    }
 }

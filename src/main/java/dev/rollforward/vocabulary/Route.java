@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One validated route of the config. Holds env var names, never credential values.
  *
- * @param stream the happy path and the error path ask for the family's streaming form (CONTRACT §3)
+ * @param headersEnv request header name → NAME of the env var holding its value (a secret)
+ * @param gateway    the gateway profile the route runs through ({@link Gateway#NONE} when none)
+ * @param stream     the happy path and the error path ask for the family's streaming form (CONTRACT §3)
  */
 public record Route(
         String label,
@@ -18,6 +20,8 @@ public record Route(
         String credentialEnv,
         String disabledCredentialEnv,
         Map<String, String> headers,
+        Map<String, String> headersEnv,
+        Gateway gateway,
         Expectations expect,
         List<String> gatewayRetryHeaders,
         Timeouts timeouts,
@@ -37,5 +41,10 @@ public record Route(
     public String endpoint() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return base + family.path();
+    }
+
+    /** What the route's gateway reported in one answer's headers (names lower case). */
+    public GatewayReport gatewayReport(Map<String, List<String>> responseHeaders) {
+        return GatewayReport.read(gateway, responseHeaders, gatewayRetryHeaders, expect.servedBy());
     }
 }

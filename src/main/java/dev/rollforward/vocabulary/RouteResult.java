@@ -68,6 +68,10 @@ public record RouteResult(String label, RequestFamily family, String reviewLink,
     }
 
     public int gatewayRetryCount() {
-        return attempts.stream().mapToInt(a -> a.gateway().count()).sum();
+        return attempts.stream().mapToInt(a -> a.gateway().retryCount()).sum();
+    }
+
+    public int gatewayFallbackCount() {
+        return attempts.stream().mapToInt(a -> a.gateway().fallbacks()).sum();
     }
 }

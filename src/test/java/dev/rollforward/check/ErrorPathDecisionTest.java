@@ -1,26 +1,26 @@
 package dev.rollforward.check;
 
+import static dev.rollforward.check.Snaps.error;
+import static dev.rollforward.check.Snaps.status;
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Expectations;
 import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
-
-import static dev.rollforward.vocabulary.Decision.HOLD;
-import static dev.rollforward.vocabulary.Decision.PROMOTE;
-import static dev.rollforward.vocabulary.Decision.STAY;
-import static dev.rollforward.check.Snaps.error;
-import static dev.rollforward.check.Snaps.status;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.stream.Stream;
+import dev.rollforward.vocabulary.TestTrails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** CONTRACT §5, error path (disabled credential): every row. */
 class ErrorPathDecisionTest {
@@ -132,7 +132,8 @@ class ErrorPathDecisionTest {
 
     @Test
     void noResponseHolds() {
-        AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused", Snaps.HOST, Resends.NONE));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("connect_failed", null, "refused",
+                TestTrails.failed(Snaps.HOST, "connect_failed", Resends.NONE)));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("no_response", "connect_failed");
@@ -168,7 +169,8 @@ class ErrorPathDecisionTest {
 
     @Test
     void aResendWithNoResponseHoldsWithBothReasons() {
-        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null, Snaps.HOST, new Resends(1, 0)));
+        AttemptResult a = error(new ResponseSnapshot.NoAnswer("timeout", null, null,
+                TestTrails.failed(Snaps.HOST, "timeout", new Resends(1, 0))));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).containsExactly("resent_after_no_response", "no_response", "timeout");
@@ -189,7 +191,7 @@ class ErrorPathDecisionTest {
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
         assertThat(a.judgement().reasons()).contains("gateway_retried_on_error_path");
-        assertThat(a.gateway().count()).isEqualTo(counted);
+        assertThat(a.gateway().retryCount()).isEqualTo(counted);
         assertThat(a.retryCount()).isEqualTo(counted);
     }
 
@@ -197,7 +199,7 @@ class ErrorPathDecisionTest {
     void portkeyMinusOneIsCountedAsOneAndFlaggedUnknown() {
         AttemptResult a = error(status(401).header("x-portkey-retry-attempt-count", "-1").body(Bodies.OPENAI_401).build());
 
-        assertThat(a.gateway().countUnknown()).isTrue();
+        assertThat(a.gateway().retries().countUnknown()).isTrue();
         assertThat(a.judgement().reasons()).containsExactly("gateway_retried_on_error_path", "gateway_retry_count_unknown");
     }
 
@@ -216,7 +218,7 @@ class ErrorPathDecisionTest {
         AttemptResult a = Snaps.error(snap, List.of("X-Gateway-Retries"));
 
         assertThat(a.judgement().decision()).isEqualTo(HOLD);
-        assertThat(a.gateway().count()).isEqualTo(1);
+        assertThat(a.gateway().retryCount()).isEqualTo(1);
     }
 
     @Test

@@ -1,18 +1,5 @@
 package dev.rollforward.check;
 
-import dev.rollforward.vocabulary.AttemptResult;
-import dev.rollforward.vocabulary.BodyFacts;
-import dev.rollforward.vocabulary.BodyShape;
-import dev.rollforward.vocabulary.Decision;
-import dev.rollforward.vocabulary.Expectations;
-import dev.rollforward.vocabulary.Judgement;
-import dev.rollforward.vocabulary.Phase;
-import dev.rollforward.vocabulary.RequestFamily;
-import dev.rollforward.vocabulary.Resends;
-import dev.rollforward.vocabulary.ResponseSnapshot;
-import dev.rollforward.vocabulary.TestRoutes;
-import dev.rollforward.vocabulary.RouteResult;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -20,6 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.BodyFacts;
+import dev.rollforward.vocabulary.BodyShape;
+import dev.rollforward.vocabulary.Decision;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.Gateway;
+import dev.rollforward.vocabulary.Judgement;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestFamily;
+import dev.rollforward.vocabulary.Resends;
+import dev.rollforward.vocabulary.ResponseSnapshot;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.TestRoutes;
+import dev.rollforward.vocabulary.TestTrails;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,18 +69,24 @@ class EvaluatorFuzzTest {
         Parsed p = Parsed.of(input);
         List<ResponseSnapshot> snaps = new ArrayList<>();
         if (p.status == NO_STATUS) {
-            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed", "api.cometapi.com", Resends.NONE));
-            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, "api.cometapi.com", new Resends(1, 1)));
+            snaps.add(new ResponseSnapshot.NoAnswer("tls_failure", "tls_unknown_ca", "TLS failed",
+                    TestTrails.failed("api.cometapi.com", "tls_failure", 0)));
+            snaps.add(new ResponseSnapshot.NoAnswer("timeout", null, null, TestTrails.failed("api.cometapi.com", "timeout", new Resends(1, 1))));
         } else {
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null, "api.cometapi.com", Resends.NONE));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete", "elsewhere.example", new Resends(0, 1)));
-            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null, "api.cometapi.com", Resends.NONE));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, null,
+                    TestTrails.answered("api.cometapi.com", p.status, 0)));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, p.body, false, "body_incomplete",
+                    TestTrails.answered("elsewhere.example", p.status, 1)));
+            snaps.add(new ResponseSnapshot.Answer(p.status, p.headers, new byte[0], true, null,
+                    TestTrails.answered("api.cometapi.com", p.status, 0)));
         }
         for (ResponseSnapshot snap : snaps) {
             for (Phase phase : Phase.values()) {
                 for (RequestFamily family : RequestFamily.values()) {
                     for (Expectations expect : new Expectations[] {STRICT, LOOSE}) {
-                        check(phase, family, expect, snap);
+                        for (Gateway gateway : Gateway.values()) {
+                            check(phase, TestRoutes.route(family, behind(gateway, expect), gateway), snap);
+                        }
                     }
                 }
             }
@@ -98,9 +106,16 @@ class EvaluatorFuzzTest {
         assertThat(BodyClassifier.classify(body, true).shape()).isEqualTo(BodyShape.TOO_LARGE);
     }
 
-    /** Plain checks, not AssertJ: this runs 24 times per input while fuzzing. */
-    private static void check(Phase phase, RequestFamily family, Expectations expect, ResponseSnapshot snap) {
-        AttemptResult a = Evaluator.evaluate(phase, TestRoutes.route(family, expect), snap, STARTED, 12);
+    /** The expectations as the config loader completes them for a route through {@code gateway}. */
+    private static Expectations behind(Gateway gateway, Expectations e) {
+        return new Expectations(e.upstreamHost(), e.upstreamHeaderName(), e.upstreamHeaderValue(), null,
+                e.routeLabelHeader(), e.routeLabel(), e.modelPrefix(), gateway.servedBy().defaultTarget());
+    }
+
+    /** Plain checks, not AssertJ: this runs 96 times per input while fuzzing. */
+    private static void check(Phase phase, Route route, ResponseSnapshot snap) {
+        RequestFamily family = route.family();
+        AttemptResult a = Evaluator.evaluate(phase, route, snap, STARTED, 12);
         Judgement j = a.judgement();
         require(j.decision() != null && j.reasons() != null, "a decision and its reasons", a); // List.copyOf: no null reason
         require(a.retryCount() >= 0 && SHAPES_SEEN.contains(a.shapeSeen().wire()), "a retry count and a shape class", a);
@@ -109,13 +124,14 @@ class EvaluatorFuzzTest {
         if (j.decision() == Decision.PROMOTE) {
             boolean allowed = phase == Phase.HAPPY_PATH
                     ? status >= 200 && status <= 299
-                    : (status == 401 || status == 403) && snap.resends() == 0 && !a.gateway().happened();
+                    : (status == 401 || status == 403) && snap.resends() == 0 && !a.gateway().gatewayActed();
             require(allowed, "promote only on CONTRACT §5's rows", a);
+            require(a.gateway().fallbacks() == 0, "a gateway's fallback never promotes", a);
         }
         require(status != NO_STATUS || j.decision() == Decision.HOLD, "no response is a hold", a);
         // And the record built from it is JSON, whatever the upstream put in its headers.
-        RouteResult route = new RouteResult("primary", family, null, List.of(a), STARTED, 12, TestRoutes.PROVENANCE);
-        String record = new RecordJson("fuzz-1", Redactor.none()).attempt(route, a);
+        RouteResult result = new RouteResult("primary", family, null, List.of(a), STARTED, 12, TestRoutes.PROVENANCE);
+        String record = new RecordJson("fuzz-1", Redactor.none()).attempt(result, a);
         try {
             require(JSON.readTree(record).get("fallback_decision").asText().equals(j.decision().wire()),
                     "the record says the decision", a);

@@ -1,30 +1,29 @@
 package dev.rollforward.check;
 
-import dev.rollforward.vocabulary.AttemptResult;
-import dev.rollforward.vocabulary.Expectations;
-import dev.rollforward.vocabulary.RequestFamily;
-
-import static dev.rollforward.vocabulary.Decision.HOLD;
-import static dev.rollforward.vocabulary.Decision.PROMOTE;
-import static dev.rollforward.vocabulary.Decision.STAY;
-import static dev.rollforward.vocabulary.RequestFamily.CHAT;
-import static dev.rollforward.vocabulary.RequestFamily.RESPONSES;
 import static dev.rollforward.check.Snaps.FULL;
 import static dev.rollforward.check.Snaps.HOST_ONLY;
 import static dev.rollforward.check.Snaps.good;
 import static dev.rollforward.check.Snaps.happy;
 import static dev.rollforward.check.Snaps.status;
+import static dev.rollforward.vocabulary.Decision.HOLD;
+import static dev.rollforward.vocabulary.Decision.PROMOTE;
+import static dev.rollforward.vocabulary.Decision.STAY;
+import static dev.rollforward.vocabulary.RequestFamily.CHAT;
+import static dev.rollforward.vocabulary.RequestFamily.RESPONSES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
+import dev.rollforward.vocabulary.AttemptResult;
+import dev.rollforward.vocabulary.Expectations;
+import dev.rollforward.vocabulary.RequestFamily;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 /** CONTRACT §5, happy path (canary credential): every row. */
 class HappyPathDecisionTest {
@@ -98,7 +97,7 @@ class HappyPathDecisionTest {
 
             assertThat(a.judgement().decision()).isEqualTo(PROMOTE);
             assertThat(a.retryCount()).isEqualTo(3);
-            assertThat(a.gateway().count()).isEqualTo(2);
+            assertThat(a.gateway().retryCount()).isEqualTo(2);
         }
     }
 
@@ -147,25 +146,64 @@ class HappyPathDecisionTest {
                     arguments("another host", CHAT, good(200, Bodies.CHAT).host("evil.example.net"), "wrong_upstream_host"),
                     arguments("another upstream header value", CHAT, status(200).body(Bodies.CHAT)
                             .header("X-Upstream", "openrouter").header("X-Route-Label", Snaps.LABEL), "wrong_upstream_header"),
-                    arguments("no upstream header", CHAT, status(200).body(Bodies.CHAT)
-                            .header("X-Route-Label", Snaps.LABEL), "wrong_upstream_header"),
                     arguments("another route label", CHAT, status(200).body(Bodies.CHAT)
                             .header("X-Upstream", "cometapi").header("X-Route-Label", "cometapi-secondary"), "wrong_route_label"),
-                    arguments("no route label header", CHAT, status(200).body(Bodies.CHAT)
-                            .header("X-Upstream", "cometapi"), "wrong_route_label"),
                     arguments("another model", CHAT, good(200, Bodies.CHAT.replace("gpt-4o-mini-2024-07-18", "claude-3-haiku")),
-                            "wrong_model"),
-                    arguments("no model when a prefix is expected", RESPONSES,
-                            good(200, Bodies.RESPONSE.replace("\"model\":\"gpt-4o-mini-2024-07-18\",", "")), "wrong_model"));
+                            "wrong_model"));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("wrongUpstreams")
-        void stays(String what, RequestFamily family, Snaps.Builder snap, String reason) {
+        void contradictingEvidenceStays(String what, RequestFamily family, Snaps.Builder snap, String reason) {
             AttemptResult a = happy(family, FULL, snap.build());
 
             assertThat(a.judgement().decision()).isEqualTo(STAY);
             assertThat(a.judgement().reasons()).containsExactly(reason);
+        }
+
+        static Stream<Arguments> absentEvidence() {
+            return Stream.of(
+                    arguments("no upstream header", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Route-Label", Snaps.LABEL), "upstream_header_unverifiable"),
+                    arguments("an empty upstream header", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Upstream", " ").header("X-Route-Label", Snaps.LABEL), "upstream_header_unverifiable"),
+                    arguments("no route label header", CHAT, status(200).body(Bodies.CHAT)
+                            .header("X-Upstream", "cometapi"), "route_label_header_unverifiable"),
+                    arguments("no model when a prefix is expected", RESPONSES,
+                            good(200, Bodies.RESPONSE.replace("\"model\":\"gpt-4o-mini-2024-07-18\",", "")),
+                            "model_prefix_unverifiable"));
+        }
+
+        /** Missing evidence is not a wrong upstream: a person must look (the runbook holds on missing evidence). */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("absentEvidence")
+        void absentEvidenceHoldsNamingTheExpectation(String what, RequestFamily family, Snaps.Builder snap, String named) {
+            AttemptResult a = happy(family, FULL, snap.build());
+
+            assertThat(a.judgement().decision()).isEqualTo(HOLD);
+            assertThat(a.judgement().reasons()).containsExactly("upstream_unverifiable", named);
+        }
+
+        @Test
+        void contradictingEvidenceOutranksAbsentEvidence() {
+            AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.CHAT).header("X-Upstream", "openrouter").build());
+
+            assertThat(a.judgement().decision()).isEqualTo(STAY);
+            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_header", "upstream_unverifiable",
+                    "route_label_header_unverifiable");
+        }
+
+        @Test
+        void anUpstreamHeaderPatternMustMatchTheWholeValue() {
+            Expectations pattern = new Expectations(Snaps.HOST, "X-Upstream", null,
+                    java.util.regex.Pattern.compile("cometapi-(eu|us)"), null, Snaps.LABEL, null, null);
+
+            assertThat(happy(CHAT, pattern, status(200).body(Bodies.CHAT).header("X-Upstream", "cometapi-eu").build())
+                    .judgement().decision()).isEqualTo(PROMOTE);
+            AttemptResult partial = happy(CHAT, pattern, status(200).body(Bodies.CHAT)
+                    .header("X-Upstream", "cometapi-eu-fallback").build());
+            assertThat(partial.judgement().decision()).isEqualTo(STAY);
+            assertThat(partial.judgement().reasons()).containsExactly("wrong_upstream_header");
         }
 
         @Test
@@ -173,8 +211,8 @@ class HappyPathDecisionTest {
             AttemptResult a = happy(CHAT, FULL, status(200).body(Bodies.HTML).host("evil.example.net").build());
 
             assertThat(a.judgement().decision()).isEqualTo(STAY);
-            assertThat(a.judgement().reasons())
-                    .containsExactly("wrong_upstream_host", "wrong_upstream_header", "wrong_route_label", "not_json");
+            assertThat(a.judgement().reasons()).containsExactly("wrong_upstream_host", "upstream_unverifiable",
+                    "upstream_header_unverifiable", "route_label_header_unverifiable", "not_json");
         }
     }
 

@@ -7,7 +7,7 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.TestRoutes;
-
+import dev.rollforward.vocabulary.TestTrails;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ final class Snaps {
     }
 
     static ResponseSnapshot noResponse(String reason) {
-        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms", HOST,
-                new Resends(1, 0));
+        return new ResponseSnapshot.NoAnswer(reason, null, "the upstream stopped answering within request_ms",
+                TestTrails.failed(HOST, reason, new Resends(1, 0)));
     }
 
     static AttemptResult happy(RequestFamily family, Expectations expect, ResponseSnapshot snap) {
@@ -116,7 +116,8 @@ final class Snaps {
         }
 
         ResponseSnapshot build() {
-            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError, host, resent);
+            return new ResponseSnapshot.Answer(status, headers, body, truncated, bodyError,
+                    TestTrails.answered(host, status, resent));
         }
     }
 }

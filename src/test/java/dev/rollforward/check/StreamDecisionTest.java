@@ -12,6 +12,7 @@ import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.ShapeSeen;
 import dev.rollforward.vocabulary.StreamFacts;
 import dev.rollforward.vocabulary.TestRoutes;
+import dev.rollforward.vocabulary.TestTrails;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class StreamDecisionTest {
     private static ResponseSnapshot.Answer streamed(RequestFamily family, String stream, String bodyError) {
         StreamFacts facts = StreamClassifierTest.follow(family, stream);
         return new ResponseSnapshot.Answer(200, Map.of("content-type", List.of("text/event-stream")), new byte[0],
-                false, bodyError, Snaps.HOST, Resends.NONE, facts);
+                false, bodyError, TestTrails.answered(Snaps.HOST, 200, Resends.NONE), facts);
     }
 
     private static AttemptResult happy(RequestFamily family, ResponseSnapshot snap) {
@@ -94,7 +95,7 @@ class StreamDecisionTest {
         };
         ResponseSnapshot.Answer buffered = new ResponseSnapshot.Answer(200,
                 Map.of("content-type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8), false, null,
-                Snaps.HOST, Resends.NONE);
+                TestTrails.answered(Snaps.HOST, 200, Resends.NONE));
         AttemptResult a = happy(family, buffered);
         assertThat(a.judgement().decision()).isEqualTo(Decision.HOLD);
         assertThat(a.judgement().reasons()).containsExactly("not_a_stream");
@@ -123,7 +124,7 @@ class StreamDecisionTest {
     void aStreamOnARouteThatDidNotAskIsNotJson(RequestFamily family) {
         ResponseSnapshot.Answer sse = new ResponseSnapshot.Answer(200,
                 Map.of("content-type", List.of("text/event-stream")), whole(family).getBytes(StandardCharsets.UTF_8),
-                false, null, Snaps.HOST, Resends.NONE);
+                false, null, TestTrails.answered(Snaps.HOST, 200, Resends.NONE));
         AttemptResult a = Evaluator.evaluate(Phase.HAPPY_PATH, TestRoutes.route(family, HOST_ONLY), sse, Snaps.T0, 5);
         assertThat(a.judgement().decision()).isEqualTo(Decision.HOLD);
         assertThat(a.judgement().reasons()).containsExactly("not_json");

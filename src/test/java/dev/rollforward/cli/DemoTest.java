@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollforward.config.ConfigLoader;
 import dev.rollforward.vocabulary.RouteFile;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.List;
 
 /** {@code rollforward demo}: a whole check against the in-process sandbox, with nothing to set up. */
 class DemoTest {
@@ -88,7 +88,8 @@ class DemoTest {
                     .append("    credential_env: ROLLFORWARD_SANDBOX_KEY\n")
                     .append(label.endsWith("-stream") ? "    stream: true\n" : "")
                     .append("    headers: {X-Route-Label: sandbox-").append(label).append("}\n")
-                    .append("    expect: {upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label}\n")
+                    .append("    expect: {upstream_header: {name: X-Upstream, value: sandbox}, route_label_header: X-Route-Label,"
+                            + " model_prefix: gpt-4o-mini}\n")
                     .append("    timeouts: {connect_ms: 2000, request_ms: 3000}\n");
         }
         RouteFile loaded = ConfigLoader.parse(DemoRoutes.SOURCE, yaml.toString());

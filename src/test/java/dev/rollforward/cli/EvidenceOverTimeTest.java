@@ -113,10 +113,10 @@ class EvidenceOverTimeTest {
         JsonNode previous = verdict().get("previous");
         assertThat(previous.get("fallback_decision").asText()).isEqualTo("stay");
         assertThat(previous.get("changed")).extracting(c -> c.get("field").asText())
-                .containsExactly("fallback_decision", "http_status_class", "response_shape_seen");
+                .containsExactly("fallback_decision", "http_status_class", "response_shape_seen", "served_by.model");
         assertThat(cli.stderr).contains("primary: changed since night-1 (stay, " + Cli.NOW
                 + "): fallback_decision stay \u2192 promote, http_status_class 5xx \u2192 2xx, "
-                + "response_shape_seen unexpected \u2192 expected\n");
+                + "response_shape_seen unexpected \u2192 expected, served_by.model (none) \u2192 gpt-4o-mini-2024-07-18\n");
     }
 
     @Test

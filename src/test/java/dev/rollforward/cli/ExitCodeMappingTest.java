@@ -2,16 +2,16 @@ package dev.rollforward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** Bad option values are usage errors (64) in one line before anything runs; a bug is 70 in one line. */
 class ExitCodeMappingTest {
@@ -30,7 +30,7 @@ class ExitCodeMappingTest {
             check --config x.yaml -q -v                | --quiet, --verbose are mutually exclusive (specify only one)   | check
             sandbox --port 65536                       | --port must be between 0 and 65535                             | sandbox
             sandbox --port -1                          | --port must be between 0 and 65535                             | sandbox
-            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, stream-cut, stream-buffered, stream-error | demo
+            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, gateway-fell-back, gateway-error, stream-cut, stream-buffered, stream-error | demo
             """)
     void aBadOptionValueIsOneUsageLineAndExit64(String args, String message, String command) {
         assertThat(cli.run(args.split(" "))).isEqualTo(64);

@@ -3,12 +3,12 @@ package dev.rollforward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** validate and plan send nothing, show no credential, and work without the env vars. */
 class PlanValidateTest {
@@ -68,7 +68,10 @@ class PlanValidateTest {
     @Test
     void validatePrintsOneOkLine() {
         assertThat(cli.run("validate", "--config", config.toString())).isZero();
-        assertThat(cli.stderr.lines()).containsExactly("OK: " + config + ": 1 route: primary (responses)");
+        assertThat(cli.stderr.lines()).containsExactly(
+                "warning: primary: nothing configured can tell a silent fallback from the intended upstream (gateway: none); "
+                        + "add expect.upstream_header, expect.route_label_header or expect.model_prefix",
+                "OK: " + config + ": 1 route: primary (responses)");
         assertThat(cli.stdout).isEmpty();
         assertThat(server.getRequestCount()).isZero();
     }
@@ -81,6 +84,8 @@ class PlanValidateTest {
         assertThat(cli.stderr.lines()).containsExactly(
                 "warning: primary: env var TEST_CANARY_KEY is set but empty here; a check needs it",
                 "warning: primary: env var TEST_DISABLED_KEY is not set here; a check needs it",
+                "warning: primary: nothing configured can tell a silent fallback from the intended upstream (gateway: none); "
+                        + "add expect.upstream_header, expect.route_label_header or expect.model_prefix",
                 "OK: " + config + ": 1 route: primary (responses)");
     }
 
@@ -90,7 +95,10 @@ class PlanValidateTest {
         Files.writeString(json, "{\"routes\": [{\"label\": \"primary\", \"base_url\": \"https://api.example.com/v1\","
                 + " \"request_family\": \"chat\", \"model\": \"gpt-4o-mini\", \"credential_env\": \"TEST_CANARY_KEY\"}]}");
         assertThat(cli.run("validate", "--config", json.toString())).isZero();
-        assertThat(cli.stderr.lines()).containsExactly("OK: " + json + ": 1 route: primary (chat)");
+        assertThat(cli.stderr.lines()).containsExactly(
+                "warning: primary: nothing configured can tell a silent fallback from the intended upstream (gateway: none); "
+                        + "add expect.upstream_header, expect.route_label_header or expect.model_prefix",
+                "OK: " + json + ": 1 route: primary (chat)");
     }
 
     @Test

@@ -1,16 +1,17 @@
 package dev.rollforward.config;
 
-import dev.rollforward.vocabulary.ConfigException;
-import dev.rollforward.vocabulary.Route;
-import dev.rollforward.vocabulary.RouteFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.secrets.Redactor;
-import java.nio.charset.StandardCharsets;
+import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.CorrelationId;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.RequestPlan;
+import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.RouteFile;
 import okhttp3.Request;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Whatever a config file holds, loading it either gives routes that can be sent or a
@@ -50,9 +51,10 @@ class ConfigLoaderFuzzTest {
         assertThat(routes.routes()).isNotEmpty();
         for (Route r : routes.routes()) {
             // What the transport does with a route before sending: this must not be where a config fails.
-            RequestPlan plan = RequestPlan.of(r, "rollforward/fuzz");
+            RequestPlan plan = RequestPlan.of(r, "rollforward/fuzz", CorrelationId.of("fuzz-check", r.label(), Phase.HAPPY_PATH));
             Request.Builder rb = new Request.Builder().url(plan.url());
             plan.headers().forEach(rb::header);
+            r.headersEnv().keySet().forEach(name -> rb.header(name, "value-from-the-environment"));
             rb.header("Authorization", "Bearer sk-fuzz-canary-0000000000000000");
             assertThat(rb.build().url().host()).isNotEmpty();
             for (String v : r.headers().values()) {

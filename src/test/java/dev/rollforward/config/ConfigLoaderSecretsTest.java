@@ -83,7 +83,7 @@ class ConfigLoaderSecretsTest {
         String yaml = HEAD.replace("https://api.cometapi.com/v1",
                         "https://gateway.ai.cloudflare.com/v1/023e105f4ecef8ad9ca31a8372d0c353/my-gateway/openai")
                 .replace("model: gpt-4o-mini", "model: meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo")
-                + "    headers: {X-Request-Id: 123e4567-e89b-12d3-a456-426614174000, X-Route-Label: cometapi-primary}\n";
+                + "    headers: {X-Client-Trace: 123e4567-e89b-12d3-a456-426614174000, X-Route-Label: cometapi-primary}\n";
 
         assertThat(ConfigLoader.parse("test.yaml", yaml).routes()).hasSize(1);
     }

@@ -141,6 +141,10 @@ class RouteDigestTest {
         "base_delay_ms           | base_delay_ms: 200                     | base_delay_ms: 201",
         "max_delay_ms            | max_delay_ms: 1500                     | max_delay_ms: 1501",
         "max_retry_after_ms      | max_retry_after_ms: 4000               | max_retry_after_ms: 4001",
+        "gateway                 | '    expect:\n'                         | '    gateway: litellm\n    expect:\n'",
+        "expect.served_by        | '    expect:\n'                         | '    gateway: litellm\n    expect:\n      served_by: deploy-1\n'",
+        "headers_env             | '    expect:\n'                         | '    headers_env: {x-portkey-api-key: PORTKEY_API_KEY}\n    expect:\n'",
+        "upstream_header matches | value: cometapi                        | matches: cometapi",
         "stream                  | request_family: chat                   | 'request_family: chat\n    stream: true'",
     })
     void eachEffectiveSettingChangedAloneChangesTheDigest(String setting, String from, String to) throws ConfigException {
@@ -175,16 +179,25 @@ class RouteDigestTest {
                 Map.entry("headers", "headers"), Map.entry("expect", "expect"),
                 Map.entry("gatewayRetryHeaders", "gateway_retry_headers"), Map.entry("timeouts", "timeouts"),
                 Map.entry("retry", "retry")));
+        // Added with #9: in the form only when set, so that routes without them keep their digests.
+        Map<String, String> inFormWhenSet = Map.of("gateway", "gateway", "headersEnv", "headers_env");
         inForm.put("stream", "stream");
         Set<String> leftOut = Set.of("reviewLink", "line");
         Set<String> components = Arrays.stream(Route.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> accounted = new TreeSet<>(inForm.keySet());
+        accounted.addAll(inFormWhenSet.keySet());
         accounted.addAll(leftOut);
         assertThat(components).isEqualTo(accounted);
         String form = RouteDigest.canonicalForm(only(ROUTE + "    stream: true\n"));
         for (String key : inForm.values()) {
             assertThat(form).contains("\"" + key + "\":");
+        }
+        String set = RouteDigest.canonicalForm(only(ROUTE.replace("    expect:\n",
+                "    gateway: portkey\n    headers_env: {x-portkey-api-key: PORTKEY_API_KEY}\n    expect:\n")));
+        for (String key : inFormWhenSet.values()) {
+            assertThat(form).doesNotContain("\"" + key + "\":");
+            assertThat(set).contains("\"" + key + "\":");
         }
     }
 

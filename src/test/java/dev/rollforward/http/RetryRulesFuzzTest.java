@@ -3,7 +3,10 @@ package dev.rollforward.http;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.rollforward.check.BodyClassifier;
 import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.Gateway;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import dev.rollforward.vocabulary.Route;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +50,8 @@ class RetryRulesFuzzTest {
         for (RetryPolicy policy : new RetryPolicy[] {RetryPolicy.DEFAULT, new RetryPolicy(3, 0, 0, 0),
                 new RetryPolicy(3, 60_000, 60_000, 600_000)}) {
             RetryRules.Advice advice = RetryRules.onResponse(status, headers, errorCode, policy,
-                    dev.rollforward.vocabulary.Route.DEFAULT_GATEWAY_RETRY_HEADERS, NOW);
+                    GatewayReport.read(Gateway.PORTKEY, headers, Route.DEFAULT_GATEWAY_RETRY_HEADERS, "config.targets[0]"),
+                    NOW);
             if (advice.retry() && advice.serverWaitMillis() > policy.maxRetryAfterMs()) {
                 throw new AssertionError("a retry after " + advice.serverWaitMillis() + " ms, above max_retry_after_ms");
             }

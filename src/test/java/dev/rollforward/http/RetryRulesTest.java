@@ -3,7 +3,12 @@ package dev.rollforward.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollforward.config.ConfigLoader;
+import dev.rollforward.vocabulary.Gateway;
+import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** The retry predicates on their own: which answer may be sent again, and why not. */
 class RetryRulesTest {
@@ -27,7 +29,8 @@ class RetryRulesTest {
     private static final long NOW = FakePacer.START.toEpochMilli();
 
     private static RetryRules.Advice advise(int status, Map<String, List<String>> headers, String code) {
-        return RetryRules.onResponse(status, headers, code, POLICY, GATEWAY, NOW);
+        return RetryRules.onResponse(status, headers, code, POLICY,
+                GatewayReport.read(Gateway.NONE, headers, GATEWAY, null), NOW);
     }
 
     @ParameterizedTest(name = "{0} code={1} {2}={3} -> retry={4} ({5})")
@@ -64,6 +67,16 @@ class RetryRulesTest {
 
         assertThat(a.retry()).isEqualTo(retry);
         assertThat(a.reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void aGatewaysFallbackIsNeverResentOnTop() {
+        Map<String, List<String>> headers = Map.of("x-portkey-last-used-option-index", List.of("config.targets[1]"));
+        RetryRules.Advice a = RetryRules.onResponse(503, headers, null, POLICY,
+                GatewayReport.read(Gateway.PORTKEY, headers, List.of(), "config.targets[0]"), NOW);
+
+        assertThat(a.retry()).isFalse();
+        assertThat(a.reason()).isEqualTo("gateway_fell_back");
     }
 
     @Test

@@ -11,6 +11,8 @@ import mockwebserver3.MockWebServer;
 final class Routes {
 
     static final String CANARY = "sk-test-canary-000000000000000000000";
+    /** What a check would send as X-Request-Id: {check_id}.{route_label}.{phase}. */
+    static final String CORRELATION_ID = "test-check.primary.happy-path";
     static final String USER_AGENT = "rollforward/0.1.0-test";
     /** The reader run wires in: the check package's classifier. */
     static final ErrorCodeReader ERROR_CODES = body -> BodyClassifier.classify(body, false).errorCode();

@@ -11,12 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rollforward.check.Bodies;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
+import dev.rollforward.vocabulary.Send;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 /**
  * CONTRACT §3: a send that fails on a reused keep-alive connection before any byte of a response
@@ -50,12 +52,13 @@ class TransportKeepAliveTest {
         server.enqueue(json(401, Bodies.NEW_API_401));
         Route route = chat(server, retries(1));
 
-        ResponseSnapshot happy = transport.send(route, CANARY);
-        ResponseSnapshot error = transport.send(route, DISABLED);
+        ResponseSnapshot happy = transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
+        ResponseSnapshot error = transport.send(route, DISABLED, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(happy).status()).isEqualTo(200);
         assertThat(answer(error).status()).isEqualTo(401);
         assertThat(error.resends()).as("the fresh send takes the failed one's place").isZero();
+        assertThat(error.trail().sends()).as("in the sends trail too").containsExactly(Send.answered(401, 0));
         assertThat(pacer.sleeps()).as("no backoff for it either").isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -66,8 +69,8 @@ class TransportKeepAliveTest {
         server.enqueue(json(401, Bodies.NEW_API_401));
         Route route = chat(server, retries(0));
 
-        transport.send(route, CANARY);
-        ResponseSnapshot error = transport.send(route, DISABLED);
+        transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
+        ResponseSnapshot error = transport.send(route, DISABLED, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(error).status()).isEqualTo(401);
         assertThat(error.resends()).isZero();
@@ -80,8 +83,8 @@ class TransportKeepAliveTest {
         server.enqueue(json(401, Bodies.NEW_API_401));
         Route route = chat(server, retries(1));
 
-        transport.send(route, CANARY);
-        ResponseSnapshot error = transport.send(route, DISABLED);
+        transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
+        ResponseSnapshot error = transport.send(route, DISABLED, Map.of(), Routes.CORRELATION_ID);
 
         // stale (free) -> a 503 on a fresh connection, which the server then drops -> the resend after
         // the 503 fails on that reused connection: no second free send, and max_retries is spent.
@@ -95,7 +98,7 @@ class TransportKeepAliveTest {
         server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
         server.enqueue(json(401, Bodies.NEW_API_401));
 
-        ResponseSnapshot error = transport.send(chat(server, retries(1)), DISABLED);
+        ResponseSnapshot error = transport.send(chat(server, retries(1)), DISABLED, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(error).status()).isEqualTo(401);
         assertThat(error.resent().afterNoResponse()).isEqualTo(1);
@@ -108,8 +111,8 @@ class TransportKeepAliveTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         Route route = chat(server, retries(0) + "    timeouts: {connect_ms: 500, request_ms: 500}\n");
 
-        transport.send(route, CANARY);
-        ResponseSnapshot error = transport.send(route, DISABLED);
+        transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
+        ResponseSnapshot error = transport.send(route, DISABLED, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(error.statusClass()).isEqualTo("none");
         assertThat(server.getRequestCount()).as("the server may be working on it: never sent twice").isEqualTo(2);
@@ -120,8 +123,8 @@ class TransportKeepAliveTest {
         try (PartialAnswerServer upstream = new PartialAnswerServer()) {
             Route route = Routes.route(upstream.url(), "chat", retries(1));
 
-            transport.send(route, CANARY);
-            ResponseSnapshot error = transport.send(route, DISABLED);
+            transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
+            ResponseSnapshot error = transport.send(route, DISABLED, Map.of(), Routes.CORRELATION_ID);
 
             assertThat(answer(error).status()).isEqualTo(401);
             assertThat(error.resent().afterNoResponse()).as("counted: the route had started to answer").isEqualTo(1);

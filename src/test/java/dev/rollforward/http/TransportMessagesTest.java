@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.check.StreamBodies;
 import dev.rollforward.vocabulary.ResponseSnapshot;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -37,7 +38,7 @@ class TransportMessagesTest {
     void messagesPostsToMessagesWithTheKeyInXApiKeyAndTheVersion() throws Exception {
         server.enqueue(json(200, StreamBodies.MESSAGE));
 
-        ResponseSnapshot s = transport.send(route(server, "messages", ""), CANARY);
+        ResponseSnapshot s = transport.send(route(server, "messages", ""), CANARY, Map.of(), Routes.CORRELATION_ID);
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
 
         assertThat(answer(s).status()).isEqualTo(200);
@@ -57,7 +58,7 @@ class TransportMessagesTest {
     void maxTokensIsTheRoutesMaxOutputTokens() throws Exception {
         server.enqueue(json(200, StreamBodies.MESSAGE));
 
-        transport.send(route(server, "messages", "    max_output_tokens: 40\n"), CANARY);
+        transport.send(route(server, "messages", "    max_output_tokens: 40\n"), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         JsonNode body = new ObjectMapper().readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
         assertThat(body.path("max_tokens").asInt()).isEqualTo(40);
@@ -68,7 +69,7 @@ class TransportMessagesTest {
         server.enqueue(json(529, StreamBodies.MESSAGES_529));
         server.enqueue(json(200, StreamBodies.MESSAGE));
 
-        ResponseSnapshot s = transport.send(route(server, "messages", retries(1)), CANARY);
+        ResponseSnapshot s = transport.send(route(server, "messages", retries(1)), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(answer(s).status()).isEqualTo(200);
@@ -81,7 +82,7 @@ class TransportMessagesTest {
             server.enqueue(json(529, StreamBodies.MESSAGES_529));
         }
 
-        ResponseSnapshot s = transport.send(route(server, "messages", retries(3)), CANARY);
+        ResponseSnapshot s = transport.send(route(server, "messages", retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(server.getRequestCount()).isEqualTo(4);
         assertThat(answer(s).status()).isEqualTo(529);

@@ -60,7 +60,7 @@ class TransportProxyTest {
         }
         try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound))
                 .tls(tls).proxies(EnvProxySelector.from(env)).build()) {
-            return t.send(route, CANARY);
+            return t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -62,7 +63,7 @@ class TransportRequestTest {
     void chatPostsMessagesToChatCompletionsWithTheCanaryAsBearer() throws Exception {
         server.enqueue(json(200, Bodies.CHAT));
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
         RecordedRequest r = take();
 
         assertThat(answer(s).status()).isEqualTo(200);
@@ -86,7 +87,7 @@ class TransportRequestTest {
         server.enqueue(json(200, Bodies.RESPONSE));
 
         ResponseSnapshot s = transport.send(route(server, "responses",
-                "    prompt: \"Say ok\"\n    max_output_tokens: 32\n"), CANARY);
+                "    prompt: \"Say ok\"\n    max_output_tokens: 32\n"), CANARY, Map.of(), Routes.CORRELATION_ID);
         RecordedRequest r = take();
 
         assertThat(answer(s).status()).isEqualTo(200);
@@ -104,7 +105,7 @@ class TransportRequestTest {
         String yaml = "routes:\n  - label: slash\n    base_url: " + server.url("/v1/") + "\n"
                 + "    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n";
 
-        transport.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
+        transport.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(take().getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
     }
@@ -114,7 +115,7 @@ class TransportRequestTest {
         server.enqueue(json(503, Bodies.OVERLOADED_503));
         server.enqueue(json(200, Bodies.CHAT));
 
-        transport.send(chat(server, retries(1) + "    headers: {X-Route-Label: primary, X-Team: infra}\n"), CANARY);
+        transport.send(chat(server, retries(1) + "    headers: {X-Route-Label: primary, X-Team: infra}\n"), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         for (int i = 0; i < 2; i++) {
             RecordedRequest r = take();
@@ -128,7 +129,7 @@ class TransportRequestTest {
     void theVerboseTraceNeverShowsTheKey() {
         server.enqueue(json(200, Bodies.CHAT));
 
-        transport.send(chat(server, ""), CANARY);
+        transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(trace).isNotEmpty();
         assertThat(String.join("\n", trace)).doesNotContain(CANARY).doesNotContain("sk-test-canary");
@@ -139,7 +140,7 @@ class TransportRequestTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .addHeader("X-Oneapi-Request-Id", "20261127").addHeader("X-Upstream", "cometapi").body(Bodies.CHAT).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(s.statusClass()).isEqualTo("2xx");
@@ -160,7 +161,7 @@ class TransportRequestTest {
                 .addHeader("Content-Type", "text/html").body(Bodies.HTML).build());
         elsewhere.enqueue(json(200, Bodies.CHAT));
 
-        ResponseSnapshot s = transport.send(chat(server, retries(3)), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(code);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -178,7 +179,7 @@ class TransportRequestTest {
         }
         server.enqueue(new MockResponse.Builder().code(200).body(big).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(answer(s).bodyTruncated()).isTrue();
@@ -189,7 +190,7 @@ class TransportRequestTest {
     void aChunkedBodyLargerThanTheCapIsTruncated() {
         server.enqueue(new MockResponse.Builder().code(200).chunkedBody("x".repeat(2 * 1024 * 1024), 256 * 1024).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).bodyTruncated()).isTrue();
     }
@@ -198,7 +199,7 @@ class TransportRequestTest {
     void aBodyOfExactlyTheCapIsKept() {
         server.enqueue(new MockResponse.Builder().code(200).body("y".repeat((int) BodyReader.BODY_CAP)).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).bodyTruncated()).isFalse();
         assertThat(answer(s).body()).hasSize((int) BodyReader.BODY_CAP);
@@ -209,7 +210,7 @@ class TransportRequestTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body(Bodies.CHAT).onResponseBody(new SocketEffect.CloseSocket()).build());
 
-        ResponseSnapshot s = transport.send(chat(server, ""), CANARY);
+        ResponseSnapshot s = transport.send(chat(server, ""), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         assertThat(answer(s).status()).isEqualTo(200);
         assertThat(answer(s).bodyError()).isEqualTo("body_incomplete");
@@ -234,7 +235,7 @@ class TransportRequestTest {
             server.enqueue(processing.build());
             Route route = chat(server, retries(1) + "    timeouts: {connect_ms: 300, request_ms: 300}\n");
             long t0 = System.nanoTime();
-            ResponseSnapshot s = t.send(route, CANARY);
+            ResponseSnapshot s = t.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
             long headersMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
             assertThat(noAnswer(s).reason()).isEqualTo("deadline_exceeded");
@@ -249,7 +250,7 @@ class TransportRequestTest {
                     .body("x".repeat(64 * 1024)).throttleBody(64, 10, TimeUnit.MILLISECONDS).build());
             Route slowBody = chat(elsewhere, retries(1) + "    timeouts: {connect_ms: 300, request_ms: 300}\n");
             t0 = System.nanoTime();
-            ResponseSnapshot b = t.send(slowBody, CANARY);
+            ResponseSnapshot b = t.send(slowBody, CANARY, Map.of(), Routes.CORRELATION_ID);
             long bodyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
             assertThat(answer(b).status()).isEqualTo(200);
@@ -268,7 +269,7 @@ class TransportRequestTest {
         upstream.enqueue(json(200, Bodies.CHAT));
         String yaml = "routes:\n  - label: warm-up\n    base_url: " + upstream.url("/v1") + "\n"
                 + "    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n";
-        ResponseSnapshot s = t.send(dev.rollforward.config.ConfigLoader.parse("warm.yaml", yaml).routes().get(0), CANARY);
+        ResponseSnapshot s = t.send(dev.rollforward.config.ConfigLoader.parse("warm.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
         assertThat(answer(s).status()).isEqualTo(200);
     }
 

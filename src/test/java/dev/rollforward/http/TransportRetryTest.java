@@ -14,6 +14,7 @@ import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -45,7 +46,7 @@ class TransportRetryTest {
     }
 
     private ResponseSnapshot send(Route route) {
-        return transport.send(route, CANARY);
+        return transport.send(route, CANARY, Map.of(), Routes.CORRELATION_ID);
     }
 
     private void enqueue(MockResponse... responses) {
@@ -509,7 +510,7 @@ class TransportRetryTest {
     void theErrorPathCredentialIsSentOnceOnARefusal() {
         enqueue(json(401, Bodies.NEW_API_401));
 
-        ResponseSnapshot s = transport.send(chat(server, retries(3)), "sk-test-disabled-000000000000000000");
+        ResponseSnapshot s = transport.send(chat(server, retries(3)), "sk-test-disabled-000000000000000000", Map.of(), Routes.CORRELATION_ID);
 
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(s.resends()).isZero();

@@ -14,6 +14,7 @@ import dev.rollforward.check.StreamClassifier;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.StreamEnd;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -59,7 +60,7 @@ class TransportStreamTest {
     void aStreamingRouteAsksForTheStream() throws Exception {
         server.enqueue(sse(StreamBodies.CHAT).build());
 
-        transport.send(route(server, "chat", STREAM), CANARY);
+        transport.send(route(server, "chat", STREAM), CANARY, Map.of(), Routes.CORRELATION_ID);
 
         RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
         assertThat(new ObjectMapper().readTree(r.getBody().utf8()).path("stream").asBoolean()).isTrue();
@@ -71,7 +72,7 @@ class TransportStreamTest {
     void aWholeStreamIsReadToItsEndMarkerAndNoTextIsKept(String family, StreamEnd end, int events) {
         server.enqueue(sse(stream(family)).throttleBody(100, 0, TimeUnit.MILLISECONDS).build());
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, family, STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, family, STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.stream().end()).isEqualTo(end);
         assertThat(a.stream().eventsSeen()).isEqualTo(events);
@@ -85,7 +86,7 @@ class TransportStreamTest {
     void aStreamCutBeforeItsEndMarkerHasNoEnd(String family) {
         server.enqueue(sse(StreamBodies.cut(stream(family))).build());
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, family, STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, family, STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.stream()).isNotNull();
         assertThat(a.stream().end()).isNull();
@@ -97,7 +98,7 @@ class TransportStreamTest {
         server.enqueue(sse(StreamBodies.CHAT).onResponseBody(new SocketEffect.CloseSocket()).build());
         server.enqueue(sse(StreamBodies.CHAT).build());
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, "chat", STREAM + retries(3)), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, "chat", STREAM + retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.bodyError()).isEqualTo("body_incomplete");
         assertThat(a.stream().end()).isNull();
@@ -109,7 +110,7 @@ class TransportStreamTest {
     void aPlainJsonAnswerOnAStreamingRouteIsReadWhole() {
         server.enqueue(json(200, Bodies.CHAT));
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, "chat", STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, "chat", STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.stream()).isNull();
         assertThat(a.body()).isNotEmpty();
@@ -119,7 +120,7 @@ class TransportStreamTest {
     void aRefusalOnAStreamingRouteIsReadAsItsJsonBody() {
         server.enqueue(json(401, StreamBodies.MESSAGES_401));
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.status()).isEqualTo(401);
         assertThat(a.stream()).isNull();
@@ -131,7 +132,7 @@ class TransportStreamTest {
         String ping = "event: ping\ndata: {\"type\": \"ping\"}\n\n";
         server.enqueue(sse(ping.repeat((int) (BodyReader.BODY_CAP / ping.length()) + 10)).build());
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.bodyTruncated()).isTrue();
         assertThat(a.stream().end()).isNull();
@@ -149,7 +150,7 @@ class TransportStreamTest {
                     .throttleBody(64, 10, TimeUnit.MILLISECONDS).build());
             Route slow = route(server, "messages", STREAM + retries(3) + "    timeouts: {connect_ms: 300, request_ms: 300}\n");
 
-            ResponseSnapshot.Answer a = answer(t.send(slow, CANARY));
+            ResponseSnapshot.Answer a = answer(t.send(slow, CANARY, Map.of(), Routes.CORRELATION_ID));
 
             assertThat(a.bodyError()).isEqualTo("body_deadline_exceeded");
             assertThat(a.stream().end()).isNull();
@@ -165,7 +166,7 @@ class TransportStreamTest {
         byte[] whole = StreamBodies.MESSAGES.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         server.enqueue(sse(StreamBodies.MESSAGES + ping.repeat(10)).throttleBody(whole.length, 60, TimeUnit.SECONDS).build());
 
-        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY));
+        ResponseSnapshot.Answer a = answer(transport.send(route(server, "messages", STREAM), CANARY, Map.of(), Routes.CORRELATION_ID));
 
         assertThat(a.stream().end()).isEqualTo(StreamEnd.MESSAGE_STOP);
         assertThat(a.stream().eventsSeen()).as("nothing after the end marker").isEqualTo(7);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HandshakeCertificates;
@@ -58,7 +59,7 @@ class TransportTlsTest {
 
     private ResponseSnapshot send(TlsTrust tls) {
         try (Transport t = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).tls(tls).build()) {
-            return t.send(chat(server, retries(3)), CANARY);
+            return t.send(chat(server, retries(3)), CANARY, Map.of(), Routes.CORRELATION_ID);
         }
     }
 
@@ -149,7 +150,7 @@ class TransportTlsTest {
                     + "/v1\n    request_family: chat\n    model: gpt-4o-mini\n    credential_env: K\n"
                     + "    timeouts: {connect_ms: 2000, request_ms: 5000}\n    retry: {max_retries: 0}\n";
             try (Transport tr = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build()) {
-                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY);
+                ResponseSnapshot s = tr.send(dev.rollforward.config.ConfigLoader.parse("t.yaml", yaml).routes().get(0), CANARY, Map.of(), Routes.CORRELATION_ID);
 
                 assertThat(noAnswer(s).reason()).isEqualTo("tls_failure");
                 assertThat(noAnswer(s).failureCode()).isEqualTo("tls_handshake_failed");

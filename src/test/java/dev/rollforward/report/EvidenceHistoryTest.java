@@ -87,6 +87,7 @@ class EvidenceHistoryTest {
             2026-11-27T03:40:05Z  night-1  hold     4xx   served_by -  retries 0  happy-path:canary_credential_refused,error-path:no_response,error-path:timeout
             2026-11-27T04:10:00Z  night-2  promote  2xx   served_by -  retries 0  -  changed: fallback_decision hold \u2192 promote, \
             http_status_class 4xx \u2192 2xx, response_shape_seen unexpected \u2192 expected, \
+            served_by.model (none) \u2192 gpt-4o-mini-2024-07-18, \
             route_digest sha256:5c3f2b6c0e1d \u2192 sha256:7c211433f026 (the route's config changed)
             2026-11-27T04:30:00Z  night-3  promote  2xx   served_by -  retries 0  -
             """);

@@ -1,13 +1,17 @@
 package dev.rollforward.report;
 
-import dev.rollforward.secrets.Redactor;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollforward.check.Bodies;
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RouteResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class JUnitReportTest {
 
@@ -180,7 +179,7 @@ class JUnitReportTest {
         assertThat(intAttr(root, "failures") + intAttr(root, "errors")).isZero();
         Element happy = (Element) doc.getElementsByTagName("testcase").item(0);
         assertThat(children(happy, "system-out").get(0).getTextContent())
-                .contains("reasons: gateway_retry_count_unknown", "retry_count: 1 (gateway 1)");
+                .contains("reasons: gateway_retry_count_unknown", "retry_count: 1 (resends 0, gateway retries 1, gateway fallbacks 0)");
     }
 
     @Test
@@ -249,7 +248,7 @@ class JUnitReportTest {
         write(file, Results.summary("rollforward check --config routes.yaml --all", routes), routes);
         assertThat(Files.readString(file)).isEqualTo("""
             <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="rollforward" tests="10" failures="1" errors="3" time="31.631">
+            <testsuites name="rollforward" tests="12" failures="2" errors="3" time="31.794">
               <testsuite name="cometapi-primary / chat" tests="2" failures="0" errors="0" skipped="0" time="0.023" timestamp="2026-11-27T03:04:05">
                 <properties>
                   <property name="check_id" value="route-rollforward-check-20261127-0304"/>
@@ -277,7 +276,9 @@ class JUnitReportTest {
             decision: stay
             http_status: 200 (2xx)
             response_shape_seen: expected
-            retry_count: 0 (gateway 0)
+            retry_count: 0 (resends 0, gateway retries 0, gateway fallbacks 0)
+            served_by: - (gateway none)
+            correlation_id: route-rollforward-check-20261127-0304.moved.happy-path
             reasons: wrong_upstream_host
             started_at: 2026-11-27T03:04:05Z</failure>
                 </testcase>
@@ -299,7 +300,9 @@ class JUnitReportTest {
             decision: hold
             http_status: 401 (4xx)
             response_shape_seen: unexpected
-            retry_count: 0 (gateway 0)
+            retry_count: 0 (resends 0, gateway retries 0, gateway fallbacks 0)
+            served_by: - (gateway none)
+            correlation_id: route-rollforward-check-20261127-0304.blocked.happy-path
             reasons: canary_credential_refused
             started_at: 2026-11-27T03:04:05Z</error>
                 </testcase>
@@ -308,7 +311,9 @@ class JUnitReportTest {
             decision: hold
             http_status: none
             response_shape_seen: none
-            retry_count: 0 (gateway 0)
+            retry_count: 0 (resends 0, gateway retries 0, gateway fallbacks 0)
+            served_by: - (gateway none)
+            correlation_id: route-rollforward-check-20261127-0304.blocked.error-path
             reasons: no_response, timeout
             detail: no answer within request_ms
             started_at: 2026-11-27T03:04:05.050Z</error>
@@ -331,7 +336,9 @@ class JUnitReportTest {
             decision: hold
             http_status: none
             response_shape_seen: none
-            retry_count: 0 (gateway 0)
+            retry_count: 0 (resends 0, gateway retries 0, gateway fallbacks 0)
+            served_by: - (gateway none)
+            correlation_id: route-rollforward-check-20261127-0304.leaky.error-path
             reasons: no_response, connect_failed [REDACTED]
             detail: proxy said Bearer [REDACTED] refused by &lt;proxy&gt; &amp; co
             started_at: 2026-11-27T03:04:05.050Z</error>
@@ -352,13 +359,39 @@ class JUnitReportTest {
                   <system-out>decision: promote
             http_status: 200 (2xx)
             response_shape_seen: expected
-            retry_count: 1 (gateway 1)
+            retry_count: 1 (resends 0, gateway retries 1, gateway fallbacks 0)
+            served_by: - (gateway none)
+            correlation_id: route-rollforward-check-20261127-0304.noted.happy-path
             reasons: gateway_retry_count_unknown
             started_at: 2026-11-27T03:04:05Z</system-out>
                 </testcase>
                 <testcase name="noted / chat / error-path" classname="rollforward.noted" time="0.005"/>
                 <system-out>verdict noted (chat): promote: traffic may roll forward
             reasons: happy-path:gateway_retry_count_unknown</system-out>
+              </testsuite>
+              <testsuite name="portkey-chat / chat" tests="2" failures="1" errors="0" skipped="0" time="0.163" timestamp="2026-11-27T03:04:05">
+                <properties>
+                  <property name="check_id" value="route-rollforward-check-20261127-0304"/>
+                  <property name="route_label" value="portkey-chat"/>
+                  <property name="request_family" value="chat"/>
+                  <property name="review_link" value="https://tickets.example.com/ROUTE-123"/>
+                  <property name="fallback_decision" value="stay"/>
+                  <property name="operator_result" value="fail"/>
+                </properties>
+                <testcase name="portkey-chat / chat / happy-path" classname="rollforward.portkey-chat" time="0.140">
+                  <failure message="stay: gateway_fell_back" type="stay">stay: do not roll forward; keep traffic where it is
+            decision: stay
+            http_status: 200 (2xx)
+            response_shape_seen: expected
+            retry_count: 1 (resends 0, gateway retries 0, gateway fallbacks 1)
+            served_by: config.targets[1] (gateway portkey)
+            correlation_id: route-rollforward-check-20261127-0304.portkey-chat.happy-path
+            reasons: gateway_fell_back
+            started_at: 2026-11-27T03:04:05Z</failure>
+                </testcase>
+                <testcase name="portkey-chat / chat / error-path" classname="rollforward.portkey-chat" time="0.020"/>
+                <system-out>verdict portkey-chat (chat): stay: do not roll forward; keep traffic where it is
+            reasons: happy-path:gateway_fell_back</system-out>
               </testsuite>
             </testsuites>
             """);

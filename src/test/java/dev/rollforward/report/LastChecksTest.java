@@ -78,7 +78,17 @@ class LastChecksTest {
         assertThat(changed(verdict)).containsExactly(
                 Map.of("field", "fallback_decision", "was", "hold", "now", "promote"),
                 Map.of("field", "http_status_class", "was", "4xx", "now", "2xx"),
-                Map.of("field", "response_shape_seen", "was", "unexpected", "now", "expected"));
+                Map.of("field", "response_shape_seen", "was", "unexpected", "now", "expected"),
+                changedTo("served_by.model", null, "gpt-4o-mini-2024-07-18"));
+    }
+
+    /** One {@code changed} entry; a map that can hold null, as the JSON does. */
+    private static Map<String, Object> changedTo(String field, String was, String now) {
+        Map<String, Object> change = new java.util.HashMap<>();
+        change.put("field", field);
+        change.put("was", was);
+        change.put("now", now);
+        return change;
     }
 
     @Test
@@ -95,26 +105,17 @@ class LastChecksTest {
                 Map.of("field", "tool_version", "was", p.toolVersion(), "now", "0.2.0"));
     }
 
-    /** served_by is not on records yet (#9): a record that has it is compared with one that has not, value against null. */
+    /** A verdict carries who served its happy path: a fallback last time, none named this time. */
     @Test
-    void aChangedServedByTargetIsListedWhenARecordCarriesOne() throws IOException {
+    void aChangedServedByTargetIsListed() throws IOException {
         Path log = dir.resolve("log.jsonl");
-        check(log, "run-1", Results.promote("a", RequestFamily.CHAT, null));
-        String last = Files.readAllLines(log).get(2);
-        String portkey = last.replace("\"check_id\":\"run-1\"", "\"check_id\":\"run-portkey\"");
-        portkey = portkey.substring(0, portkey.length() - 1)
-                + ",\"served_by\":{\"target\":\"config.targets[1]\",\"model\":\"gpt-4o\"}}";
-        Files.writeString(log, portkey + "\n", StandardOpenOption.APPEND);
+        check(log, "run-portkey", Results.fellBack("a"));
         JsonNode verdict = check(log, "run-2", Results.promote("a", RequestFamily.CHAT, null)).get(0);
+
         assertThat(verdict.get("previous").get("check_id").asText()).isEqualTo("run-portkey");
-        java.util.Map<String, Object> target = new java.util.HashMap<>();
-        target.put("field", "served_by.target");
-        target.put("was", "config.targets[1]");
-        target.put("now", null);
-        java.util.Map<String, Object> model = new java.util.HashMap<>(target);
-        model.put("field", "served_by.model");
-        model.put("was", "gpt-4o");
-        assertThat(changed(verdict)).containsExactly(target, model);
+        assertThat(changed(verdict)).containsExactly(
+                Map.of("field", "fallback_decision", "was", "stay", "now", "promote"),
+                changedTo("served_by.target", "config.targets[1]", null));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.rollforward.report;
 
-import dev.rollforward.secrets.Redactor;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollforward.secrets.Redactor;
 import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Previous;
 import dev.rollforward.vocabulary.TestRoutes;
@@ -12,13 +11,14 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Resends;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.TestTrails;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class MarkdownReportTest {
 
@@ -52,13 +52,13 @@ class MarkdownReportTest {
         assertThat(md).contains("- Check id: `" + Results.CHECK_ID + "`");
         assertThat(md).contains("- Review link: " + Results.REVIEW + "\n");
         assertThat(md).contains("2 routes checked: 1 promote, 0 stay, 1 hold");
-        assertThat(md).contains("| route | family | phase | status | shape | retries | decision | reasons |");
+        assertThat(md).contains("| route | family | phase | status | shape | retries | served by | decision | reasons |");
         assertThat(tableRows(md)).containsExactly(
-                "| route | family | phase | status | shape | retries | decision | reasons |",
-                "| cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | promote | - |",
-                "| cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | promote | - |",
-                "| newapi-backup | responses | happy-path | 4xx 401 | unexpected | 0 | hold | canary_credential_refused |",
-                "| newapi-backup | responses | error-path | none | none | 0 | hold | no_response, timeout |");
+                "| route | family | phase | status | shape | retries | served by | decision | reasons |",
+                "| cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | - | promote | - |",
+                "| cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | - | promote | - |",
+                "| newapi-backup | responses | happy-path | 4xx 401 | unexpected | 0 | - | hold | canary_credential_refused |",
+                "| newapi-backup | responses | error-path | none | none | 0 | - | hold | no_response, timeout |");
         assertThat(md).contains("- cometapi-primary (chat): promote: traffic may roll forward\n");
         assertThat(md).contains("- newapi-backup (responses): hold: do not roll forward yet; a person must look\n");
         assertThat(md).contains("```sh\n" + COMMAND + "\n```\n");
@@ -70,7 +70,7 @@ class MarkdownReportTest {
         String md = write(dir.resolve("stay.md"), null, Results.summary(COMMAND, stay), stay);
         assertThat(md).startsWith("## rollforward: STAY");
         assertThat(md).contains("stay: do not roll forward; keep traffic where it is (exit 1)");
-        assertThat(md).contains("| moved | chat | happy-path | 2xx 200 | expected | 0 | stay | wrong_upstream_host |");
+        assertThat(md).contains("| moved | chat | happy-path | 2xx 200 | expected | 0 | - | stay | wrong_upstream_host |");
         assertThat(md).contains("- Review link: none\n");
 
         RouteResult ok = Results.promote("ok", RequestFamily.RESPONSES, null);
@@ -100,7 +100,8 @@ class MarkdownReportTest {
     @Test
     void pipesAndMarkupInCellsCannotBreakTheTable() throws IOException {
         AttemptResult odd = Results.error("odd", RequestFamily.CHAT,
-                new ResponseSnapshot.NoAnswer("connect|failed <b>x</b>\nnext", null, null, Results.HOST, Resends.NONE), 5);
+                new ResponseSnapshot.NoAnswer("connect|failed <b>x</b>\nnext", null, null,
+                        TestTrails.failed(Results.HOST, "connect_failed", 0)), 5);
         AttemptResult ok = Results.happy("odd", RequestFamily.CHAT,
                 Results.snap(200, dev.rollforward.check.Bodies.CHAT, Results.HOST, "odd", 0), 5);
         RouteResult r = Results.route("odd", RequestFamily.CHAT, null, ok, odd);
@@ -109,8 +110,8 @@ class MarkdownReportTest {
         String md = write(dir.resolve("odd.md"), null, s, r);
 
         String row = tableRows(md).get(2);
-        assertThat(row).isEqualTo("| odd | chat | error-path | none | none | 0 | hold | no_response, connect\\|failed &lt;b&gt;x&lt;/b&gt; next |");
-        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(9);
+        assertThat(row).isEqualTo("| odd | chat | error-path | none | none | 0 | - | hold | no_response, connect\\|failed &lt;b&gt;x&lt;/b&gt; next |");
+        assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(10);
         assertThat(md).contains("- Check id: ``id|with`tick``");
         assertThat(md).contains("````sh\nrollforward check --check-id 'a```b'\n````\n");
     }
@@ -172,20 +173,22 @@ class MarkdownReportTest {
 
             - Check id: `route-rollforward-check-20261127-0304`
             - Review link: https://tickets.example.com/ROUTE-123, https://tickets.example.com/ROUTE-123?token=[REDACTED]
-            - Routes: 5 routes checked: 2 promote, 1 stay, 2 hold
+            - Routes: 6 routes checked: 2 promote, 2 stay, 2 hold
 
-            | route | family | phase | status | shape | retries | decision | reasons |
-            |---|---|---|---|---|--:|---|---|
-            | cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | promote | - |
-            | cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | promote | - |
-            | moved | chat | happy-path | 2xx 200 | expected | 0 | stay | wrong_upstream_host |
-            | moved | chat | error-path | 4xx 401 | expected | 0 | promote | - |
-            | blocked | responses | happy-path | 4xx 401 | unexpected | 0 | hold | canary_credential_refused |
-            | blocked | responses | error-path | none | none | 0 | hold | no_response, timeout |
-            | leaky | chat | happy-path | 2xx 200 | expected | 0 | promote | - |
-            | leaky | chat | error-path | none | none | 0 | hold | no_response, connect_failed [REDACTED] |
-            | noted | chat | happy-path | 2xx 200 | expected | 1 | promote | gateway_retry_count_unknown |
-            | noted | chat | error-path | 4xx 401 | expected | 0 | promote | - |
+            | route | family | phase | status | shape | retries | served by | decision | reasons |
+            |---|---|---|---|---|--:|---|---|---|
+            | cometapi-primary | chat | happy-path | 2xx 200 | expected | 0 | - | promote | - |
+            | cometapi-primary | chat | error-path | 4xx 401 | expected | 0 | - | promote | - |
+            | moved | chat | happy-path | 2xx 200 | expected | 0 | - | stay | wrong_upstream_host |
+            | moved | chat | error-path | 4xx 401 | expected | 0 | - | promote | - |
+            | blocked | responses | happy-path | 4xx 401 | unexpected | 0 | - | hold | canary_credential_refused |
+            | blocked | responses | error-path | none | none | 0 | - | hold | no_response, timeout |
+            | leaky | chat | happy-path | 2xx 200 | expected | 0 | - | promote | - |
+            | leaky | chat | error-path | none | none | 0 | - | hold | no_response, connect_failed [REDACTED] |
+            | noted | chat | happy-path | 2xx 200 | expected | 1 | - | promote | gateway_retry_count_unknown |
+            | noted | chat | error-path | 4xx 401 | expected | 0 | - | promote | - |
+            | portkey-chat | chat | happy-path | 2xx 200 | expected | 1 | config.targets[1] | stay | gateway_fell_back |
+            | portkey-chat | chat | error-path | 4xx 401 | expected | 0 | config.targets[0] | promote | - |
 
             ### Verdict per route
 
@@ -194,6 +197,7 @@ class MarkdownReportTest {
             - blocked (responses): hold: do not roll forward yet; a person must look
             - leaky (chat): hold: do not roll forward yet; a person must look
             - noted (chat): promote: traffic may roll forward
+            - portkey-chat (chat): stay: do not roll forward; keep traffic where it is
 
             ### Command
 

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -25,10 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class SandboxServerTest {
 
@@ -281,6 +281,33 @@ class SandboxServerTest {
         assertThat(header(bad, "x-echo-key")).isEqualTo(BAD_KEY);
     }
 
+    @Test
+    void gatewayFellBackNamesTheSecondTargetAndAnswersWithTheFallbacksModel() throws Exception {
+        SandboxServer server = start(SandboxMode.GATEWAY_FELL_BACK);
+        HttpResponse<String> happy = send(server, CHAT, SandboxServer.CANARY_KEY, "{\"model\":\"gpt-4o-mini\"}", null);
+        assertChatCompletion(happy);
+        assertThat(json(happy).get("model").asText()).isEqualTo("gpt-4.1-mini");
+        assertThat(header(happy, "x-portkey-last-used-option-index")).isEqualTo("config.targets[1]");
+        assertThat(header(happy, "x-portkey-retry-attempt-count")).isEqualTo("0");
+
+        HttpResponse<String> bad = send(server, RESPONSES, BAD_KEY, "{}", null);
+        assertNewApi401(bad);
+        assertThat(header(bad, "x-portkey-last-used-option-index")).isEqualTo("config.targets[1]");
+    }
+
+    @Test
+    void gatewayErrorIsPortkeysOwnHtmlMessageFiveHundredForEveryKey() throws Exception {
+        SandboxServer server = start(SandboxMode.GATEWAY_ERROR);
+        for (String key : new String[] {SandboxServer.CANARY_KEY, BAD_KEY}) {
+            HttpResponse<String> r = send(server, CHAT, key, "{}", null);
+            assertThat(r.statusCode()).isEqualTo(500);
+            JsonNode body = json(r);
+            assertThat(body.get("html-message").asText()).contains("ECONNREFUSED");
+            assertThat(body.has("error")).as("no OpenAI error envelope").isFalse();
+            assertThat(header(r, "x-portkey-last-used-option-index")).isEqualTo("config.targets[1]");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = SandboxMode.class, names = "HANG", mode = EnumSource.Mode.EXCLUDE)
     void everyAnswerCarriesTheRequestIdAndUpstreamHeaders(SandboxMode mode) throws Exception {
@@ -288,6 +315,10 @@ class SandboxServerTest {
         HttpResponse<String> r = send(server, CHAT, SandboxServer.CANARY_KEY, "{}", null);
         assertThat(header(r, "x-request-id")).isEqualTo("req_sandbox_1");
         assertThat(header(r, "x-upstream")).isEqualTo(mode == SandboxMode.WRONG_UPSTREAM ? "other-provider" : "sandbox");
+        boolean playsAGateway = mode == SandboxMode.GATEWAY_FELL_BACK || mode == SandboxMode.GATEWAY_ERROR;
+        assertThat(r.headers().firstValue("x-portkey-last-used-option-index"))
+                .as("only the modes that play a gateway say who served: Portkey passes an upstream's headers on")
+                .isEqualTo(playsAGateway ? java.util.Optional.of("config.targets[1]") : java.util.Optional.empty());
     }
 
     // --- routing, binding, lifecycle -------------------------------------------------------
@@ -359,7 +390,7 @@ class SandboxServerTest {
 
     @Test
     void modesHaveKebabCaseWireNamesThatRoundTrip() {
-        assertThat(SandboxMode.values()).hasSize(16);
+        assertThat(SandboxMode.values()).hasSize(18);
         for (SandboxMode mode : SandboxMode.values()) {
             assertThat(mode.wire()).matches("[a-z]+(-[a-z]+)*");
             assertThat(mode.description()).isNotBlank().doesNotContain("\n");

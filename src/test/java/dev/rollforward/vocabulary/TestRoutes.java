@@ -15,22 +15,31 @@ public final class TestRoutes {
 
     /** A route of {@code family} with these expectations and gateway retry headers; everything else defaulted. */
     public static Route route(RequestFamily family, Expectations expect, List<String> gatewayRetryHeaders) {
-        return route(family, expect, gatewayRetryHeaders, false);
-    }
-
-    /** A route of {@code family} that asks for the stream ({@code stream: true}). */
-    public static Route streaming(RequestFamily family, Expectations expect) {
-        return route(family, expect, Route.DEFAULT_GATEWAY_RETRY_HEADERS, true);
-    }
-
-    private static Route route(RequestFamily family, Expectations expect, List<String> gatewayRetryHeaders,
-                               boolean stream) {
-        return new Route(expect.routeLabel(), "https://" + expect.upstreamHost() + "/v1", family, "gpt-4o-mini",
-                Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS, "TEST_CANARY_KEY", null, Map.of(), expect,
-                gatewayRetryHeaders, Timeouts.DEFAULT, RetryPolicy.DEFAULT, null, stream, 1);
+        return route(family, expect, Gateway.NONE, gatewayRetryHeaders);
     }
 
     public static Route route(RequestFamily family, Expectations expect) {
         return route(family, expect, Route.DEFAULT_GATEWAY_RETRY_HEADERS);
+    }
+
+    /** A route through {@code gateway}, with its retry headers and retry default, as the config loader makes it. */
+    public static Route route(RequestFamily family, Expectations expect, Gateway gateway) {
+        return route(family, expect, gateway, gateway.reporting().retryHeaders());
+    }
+
+    /** A route of {@code family} that asks for the stream ({@code stream: true}). */
+    public static Route streaming(RequestFamily family, Expectations expect) {
+        return route(family, expect, Gateway.NONE, Route.DEFAULT_GATEWAY_RETRY_HEADERS, true);
+    }
+
+    private static Route route(RequestFamily family, Expectations expect, Gateway gateway, List<String> retryHeaders) {
+        return route(family, expect, gateway, retryHeaders, false);
+    }
+
+    private static Route route(RequestFamily family, Expectations expect, Gateway gateway, List<String> retryHeaders,
+                               boolean stream) {
+        return new Route(expect.routeLabel(), "https://" + expect.upstreamHost() + "/v1", family, "gpt-4o-mini",
+                Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS, "TEST_CANARY_KEY", null, Map.of(), Map.of(),
+                gateway, expect, retryHeaders, Timeouts.DEFAULT, gateway.defaultRetry(), null, stream, 1);
     }
 }
