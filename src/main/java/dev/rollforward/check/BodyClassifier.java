@@ -76,7 +76,21 @@ public final class BodyClassifier {
                 && root.path("status").isTextual() && root.path("output").isArray()) {
             return new BodyFacts(BodyShape.RESPONSE, model, true, root.get("status").asText(), usage, null);
         }
+        if ("message".equals(text(root.get("type"))) && idPresent && "assistant".equals(text(root.get("role")))
+                && root.path("content").isArray()) {
+            return new BodyFacts(BodyShape.MESSAGE, model, true, text(root.get("stop_reason")), usage, null);
+        }
         return errorOrOther(root, null, model, idPresent, usage);
+    }
+
+    /** One JSON value under the same limits as a body; null when the text is not one. */
+    static JsonNode readJson(String text) {
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static BodyFacts errorOrOther(JsonNode root, JsonNode error, String model, boolean idPresent, boolean usage) {

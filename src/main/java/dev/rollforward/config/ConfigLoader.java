@@ -27,7 +27,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("review_link", "require_review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "headers_env", "gateway",
-            "expect", "gateway_retry_headers", "timeouts", "retry", "review_link");
+            "expect", "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
 
     private ConfigLoader() {
     }
@@ -123,7 +123,8 @@ public final class ConfigLoader {
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
                 headers, headersEnv, gateway, expect, gatewayHeaders, Limits.timeouts(f),
-                Limits.retry(f, gateway.defaultRetry()), reviewLink != null ? reviewLink : defaultReviewLink, f.line());
+                Limits.retry(f, gateway.defaultRetry()), reviewLink != null ? reviewLink : defaultReviewLink,
+                f.optBoolean("stream", false), f.line());
     }
 
     private static Gateway gateway(Fields f) throws ConfigException {

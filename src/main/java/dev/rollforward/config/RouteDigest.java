@@ -65,6 +65,11 @@ public final class RouteDigest {
         form.put("timeouts", Map.of("connect_ms", r.timeouts().connectMs(), "request_ms", r.timeouts().requestMs()));
         form.put("retry", Map.of("max_retries", r.retry().maxRetries(), "base_delay_ms", r.retry().baseDelayMs(),
                 "max_delay_ms", r.retry().maxDelayMs(), "max_retry_after_ms", r.retry().maxRetryAfterMs()));
+        if (r.stream()) {
+            // Only when set: a route that does not stream keeps the digest it had before streaming existed,
+            // so an evidence log does not report every old route as changed.
+            form.put("stream", true);
+        }
         try {
             return CANONICAL.writeValueAsString(form);
         } catch (JsonProcessingException e) {

@@ -65,7 +65,8 @@ public final class CheckRunner {
         progress.routeFinished(route);
         Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
                 CredentialFingerprint.of(credentials.canary()));
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance);
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance,
+                route.stream());
     }
 
     /** Once stopped, an attempt not yet sent, or cut short, is recorded as interrupted (hold), not sent. */

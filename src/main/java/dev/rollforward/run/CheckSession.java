@@ -1,6 +1,7 @@
 package dev.rollforward.run;
 
 import dev.rollforward.check.BodyClassifier;
+import dev.rollforward.check.StreamClassifier;
 import dev.rollforward.http.ErrorCodeReader;
 import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
@@ -84,7 +85,7 @@ public final class CheckSession {
         try (Transport transport = Transport.builder(Version.userAgent(), errorCodes).pacer(env.pacer())
                 .backoff(env.backoff()).concurrency(selection.concurrency())
                 .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
-                .tls(tls).proxies(proxies).build()) {
+                .tls(tls).proxies(proxies).streams(StreamClassifier::new).build()) {
             CheckRunner runner = new CheckRunner(transport, env.clock(), checkId, progress(routes));
             try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
                 boolean threadInterrupted = false;

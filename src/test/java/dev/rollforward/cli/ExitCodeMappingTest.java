@@ -30,7 +30,7 @@ class ExitCodeMappingTest {
             check --config x.yaml -q -v                | --quiet, --verbose are mutually exclusive (specify only one)   | check
             sandbox --port 65536                       | --port must be between 0 and 65535                             | sandbox
             sandbox --port -1                          | --port must be between 0 and 65535                             | sandbox
-            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, gateway-fell-back, gateway-error | demo
+            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, gateway-fell-back, gateway-error, stream-cut, stream-buffered, stream-error | demo
             """)
     void aBadOptionValueIsOneUsageLineAndExit64(String args, String message, String command) {
         assertThat(cli.run(args.split(" "))).isEqualTo(64);

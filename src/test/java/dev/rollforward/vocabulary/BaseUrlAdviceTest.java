@@ -12,7 +12,7 @@ class BaseUrlAdviceTest {
     private static Route route(String baseUrl, RequestFamily family) {
         return new Route("r", baseUrl, family, "gpt-4o-mini", Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS,
                 "K", null, Map.of(), Map.of(), Gateway.NONE, new Expectations("h", null, null, null, "r", null), List.of(), Timeouts.DEFAULT,
-                RetryPolicy.DEFAULT, null, 1);
+                RetryPolicy.DEFAULT, null, false, 1);
     }
 
     @ParameterizedTest
