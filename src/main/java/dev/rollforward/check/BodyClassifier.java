@@ -22,14 +22,15 @@ public final class BodyClassifier {
     /** Deep nesting is a JSON bomb, not an API answer: real shapes nest fewer than 10 levels. */
     static final int MAX_NESTING = 64;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxNumberLength(64)
-                    .maxStringLength(2 * 1024 * 1024)
-                    .maxNameLength(1024)
-                    .build())
+    /** What a body (or a stream event) may be: the nesting limit, and no absurd number, string or name. */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxNumberLength(64)
+            .maxStringLength(2 * 1024 * 1024)
+            .maxNameLength(1024)
             .build();
+
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
     private BodyClassifier() {
     }

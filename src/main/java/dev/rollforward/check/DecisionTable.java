@@ -12,6 +12,8 @@ import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.ShapeSeen;
+import dev.rollforward.vocabulary.StreamEnd;
+import dev.rollforward.vocabulary.StreamFacts;
 import java.util.Locale;
 
 /**
@@ -25,6 +27,11 @@ final class DecisionTable {
 
     static Judgement judge(Phase phase, Route route, Observation o) {
         JudgementBuilder j = new JudgementBuilder();
+        if (o.snap() instanceof ResponseSnapshot.NoAnswer n && n.wasInterrupted()) {
+            // Stopped by the operator: says nothing about the route, and is never a pass.
+            j.add(HOLD, n.reason());
+            return j.build();
+        }
         if (phase == Phase.HAPPY_PATH) {
             happyPath(j, route, o);
         } else {
@@ -50,7 +57,9 @@ final class DecisionTable {
         int s = answer.status();
         if (s >= 200 && s < 300) {
             UpstreamEvidence.judge(j, route, o);
-            if (answer.bodyError() != null) {
+            if (route.stream()) {
+                streamRows(j, answer, facts, shape);
+            } else if (answer.bodyError() != null) {
                 j.add(HOLD, answer.bodyError());
             } else if (shape != ShapeSeen.EXPECTED) {
                 j.add(HOLD, shapeReason(facts.shape()));
@@ -74,6 +83,21 @@ final class DecisionTable {
             j.add(STAY, ErrorCodes.blamedOnRequest(facts.errorCode()));
         } else {
             otherStatus(j, s);
+        }
+    }
+
+    /** The route asked for the stream: it must be one, reach its end marker, and report no error. */
+    private static void streamRows(JudgementBuilder j, ResponseSnapshot.Answer answer, BodyFacts facts, ShapeSeen shape) {
+        StreamFacts stream = answer.stream();
+        if (stream == null) {
+            // A gateway that buffered the stream into one JSON answer fails every streaming client.
+            j.add(HOLD, "not_a_stream");
+        } else if (stream.end() == StreamEnd.ERROR) {
+            j.add(STAY, "stream_error");
+        } else if (stream.end() == null) {
+            j.add(HOLD, "stream_cut_short").add(HOLD, answer.bodyTruncated() ? "body_too_large" : answer.bodyError());
+        } else if (shape != ShapeSeen.EXPECTED) {
+            j.add(HOLD, shapeReason(facts.shape()));
         }
     }
 

@@ -19,14 +19,14 @@ public final class Evaluator {
 
     public static AttemptResult evaluate(Phase phase, Route route, ResponseSnapshot snap, Instant startedAt,
                                          long durationMs) {
-        BodyFacts facts = snap instanceof ResponseSnapshot.Answer a
-                ? BodyClassifier.classify(a.body(), a.bodyTruncated())
-                : BodyFacts.of(BodyShape.EMPTY);
+        BodyFacts facts = !(snap instanceof ResponseSnapshot.Answer a) ? BodyFacts.of(BodyShape.EMPTY)
+                : a.stream() != null ? a.stream().facts()
+                : BodyClassifier.classify(a.body(), a.bodyTruncated());
         GatewayReport gateway = snap instanceof ResponseSnapshot.Answer a
                 ? route.gatewayReport(a.headers())
                 : GatewayReport.NONE;
         ServedBy servedBy = ServedByFacts.of(route, snap, facts, gateway);
-        ShapeSeen shape = ExpectedShape.seen(phase, route.family(), snap, facts);
+        ShapeSeen shape = ExpectedShape.seen(phase, route, snap, facts);
         Observation seen = new Observation(snap, facts, gateway, servedBy, shape);
         return new AttemptResult(phase, snap, facts, gateway, servedBy, shape,
                 DecisionTable.judge(phase, route, seen), startedAt, durationMs);

@@ -37,6 +37,10 @@ final class RootFields {
     private String errorCode;
     private String errorType;
     private boolean messageTextual;
+    private String type;
+    private String role;
+    private boolean contentArray;
+    private String stopReason;
 
     private RootFields() {
     }
@@ -64,6 +68,10 @@ final class RootFields {
                     f.statusTextual = value == JsonToken.VALUE_STRING;
                     f.status = BodyClassifier.text(p, value);
                 }
+                case "type" -> f.type = BodyClassifier.text(p, value);
+                case "role" -> f.role = BodyClassifier.text(p, value);
+                case "content" -> f.contentArray = container(p, value, JsonToken.START_ARRAY);
+                case "stop_reason" -> f.stopReason = BodyClassifier.text(p, value);
                 case "error" -> f.readError(p, value);
                 case "message" -> {
                     f.messageTextual = value == JsonToken.VALUE_STRING;
@@ -87,6 +95,9 @@ final class RootFields {
         }
         if ("response".equals(object) && idPresent && statusTextual && outputArray) {
             return new BodyFacts(BodyShape.RESPONSE, model, true, status, usageObject, null);
+        }
+        if ("message".equals(type) && idPresent && "assistant".equals(role) && contentArray) {
+            return new BodyFacts(BodyShape.MESSAGE, model, true, stopReason, usageObject, null);
         }
         return errorOrOther(false, idPresent);
     }

@@ -6,8 +6,8 @@ import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a bash/zsh completion script for rollforward.",
-                "Use: source <(bin/rollforward completion)   (zsh: autoload -U +X bashcompinit && bashcompinit first)"})
+        header = "Print a bash/zsh completion script for rollforward.",
+        description = {"Use: source <(${ROOT-COMMAND-NAME} completion)   (zsh: run autoload -U +X bashcompinit && bashcompinit first)"})
 final class CompletionCommand extends Subcommand {
 
     CompletionCommand(RunEnvironment env) {
@@ -19,5 +19,10 @@ final class CompletionCommand extends Subcommand {
         env.out().print(AutoComplete.bash("rollforward", spec.root().commandLine()));
         env.out().flush();
         return ExitCode.PASS;
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.succeeds("the script was printed", ExitCode.USAGE, ExitCode.INTERNAL);
     }
 }

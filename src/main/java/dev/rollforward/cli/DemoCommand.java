@@ -14,8 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a full check of a chat and a responses route against an in-process sandbox.",
-                "Needs no account and no setup; exits with the check's own code."})
+        header = "Run a full check of a chat and a responses route against an in-process sandbox.",
+        description = {"Needs no account and no setup; exits with the check's own code."})
 final class DemoCommand extends Subcommand {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "healthy", converter = OptionValues.Mode.class,
@@ -43,16 +43,23 @@ final class DemoCommand extends Subcommand {
                 env.err().println("Each gets a happy-path request with the canary key, then an error-path request with a disabled key.");
                 env.err().println();
             }
-            CheckOptions options = CheckOptions.of(Selection.everyRoute(2), "rollforward demo --mode " + mode.wire())
+            String command = env.invocation().command();
+            CheckOptions options = CheckOptions.of(Selection.everyRoute(2), command + " demo --mode " + mode.wire())
                     .withVerbosity(verbosity.level());
             ExitCode code = runCheck(options, env.withEnv(demoEnv), DemoRoutes.of(server.baseUrl()));
             if (!quiet) {
                 env.err().println();
                 env.err().println("Exit " + code.code() + " = " + code.meaning() + ".");
                 env.err().println("The JSON lines on stdout are the records a CI job or evidence log keeps; pipe them to jq.");
-                env.err().println("Rehearse other outcomes: rollforward demo --mode overloaded | hang | accepts-any-key | ...");
+                env.err().println("Rehearse another outcome: " + command + " demo --mode overloaded   (or hang, accepts-any-key, "
+                        + "...: see " + command + " demo --help)");
             }
             return code;
         }
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.verdicts(ExitCode.USAGE, ExitCode.INTERNAL);
     }
 }

@@ -2,6 +2,7 @@ package dev.rollforward.cli;
 
 import dev.rollforward.report.BugReport;
 import dev.rollforward.report.Console;
+import dev.rollforward.report.DistinctOutputs;
 import dev.rollforward.report.EvidenceLogUnreadable;
 import dev.rollforward.report.OutputFileException;
 import dev.rollforward.run.ReviewLinkRequirement;
@@ -13,9 +14,9 @@ import picocli.CommandLine;
 
 /**
  * The one place where what stopped a command becomes an exit code and one line on stderr:
- * a config error 78, an ambiguous route selection or a missing review link that is required 64,
- * an evidence log that cannot be read 66, an output file that cannot be written 70, anything
- * else a bug (70), with its stack trace only under --verbose.
+ * a config error 78, an ambiguous route selection, two outputs naming one file or a missing
+ * review link that is required 64, an evidence log that cannot be read 66, an output (a file,
+ * stdout) that cannot be written 70, anything else a bug (70), with its stack trace only under --verbose.
  */
 final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
 
@@ -35,6 +36,9 @@ final class ExitCodeMapper implements CommandLine.IExecutionExceptionHandler {
             code = ExitCode.CONFIG;
             line = "config error: " + ex.getMessage();
         } else if (ex instanceof RouteSelection.Ambiguous || ex instanceof ReviewLinkRequirement.Missing) {
+            code = ExitCode.USAGE;
+            line = ex.getMessage();
+        } else if (ex instanceof DistinctOutputs.Collision) {
             code = ExitCode.USAGE;
             line = ex.getMessage();
         } else if (ex instanceof EvidenceLogUnreadable) {

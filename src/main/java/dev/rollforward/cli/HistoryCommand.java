@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Show each route's checks in an evidence log, in time order, and what changed at each step.",
-                "stdout: one line per check (or one JSON object with --json). Reads the log; never changes it."})
+        header = "Show each route's checks in an evidence log, in time order, and what changed at each step.",
+        description = {"stdout: one line per check (or one JSON object with --json). Reads the log; never changes it."})
 final class HistoryCommand extends Subcommand {
 
     @Option(names = "--evidence-log", required = true, paramLabel = "FILE",
@@ -30,5 +30,11 @@ final class HistoryCommand extends Subcommand {
     @Override
     ExitCode execute() throws Exception {
         return new HistorySession(evidenceLog, routes.labels, json).run(env);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.succeeds("the history was shown (an empty log shows none); nothing was changed",
+                ExitCode.USAGE, ExitCode.NO_INPUT, ExitCode.INTERNAL);
     }
 }

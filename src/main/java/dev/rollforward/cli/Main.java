@@ -9,7 +9,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(RunEnvironment.system(System.out, System.err), args));
+        RunEnvironment env = RunEnvironment.system(System.out, System.err);
+        int code = run(env, args);
+        env.stopSignal().exiting(code); // a Ctrl-C that arrived meanwhile ends the process with this code too
+        System.exit(code);
     }
 
     public static int run(RunEnvironment env, String... args) {

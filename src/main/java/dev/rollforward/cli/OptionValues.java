@@ -1,6 +1,7 @@
 package dev.rollforward.cli;
 
 import dev.rollforward.sandbox.SandboxMode;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
@@ -53,6 +54,20 @@ final class OptionValues {
                 throw new Invalid("--check-id may only use letters, digits and . _ : - (at most 128)");
             }
             return value;
+        }
+    }
+
+    /**
+     * --evidence-log, --junit, --markdown: an empty value (a CI variable that was not set) names no
+     * file; it would otherwise be the current folder.
+     */
+    static final class OutputFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("needs a file name, not an empty value");
+            }
+            return Path.of(value);
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.rollforward.cli;
 
-import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.run.RunEnvironment;
+import dev.rollforward.vocabulary.ExitCode;
 import dev.rollforward.vocabulary.Version;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,13 +12,14 @@ import picocli.CommandLine.Command;
 @Command(name = "rollforward",
         mixinStandardHelpOptions = true,
         versionProvider = RollforwardCommand.VersionProvider.class,
-        description = {"Decide whether LLM API traffic may roll forward onto a recovered gateway route.",
-                "Sends one happy-path request with a canary key and one error-path request with a disabled key,",
-                "judges only what it can observe, prints one JSON record per attempt and a verdict per route."},
-        footer = {"", "Start with: rollforward demo   (a full check against a local sandbox, no account needed)"})
+        description = {"Decide whether LLM API traffic may roll forward onto a recovered gateway route. For each route it "
+                + "sends one happy-path request with a canary key and one error-path request with a disabled key, judges "
+                + "only what it can observe, and prints one JSON record per attempt and a verdict per route."},
+        footer = {"", "Start with: ${ROOT-COMMAND-NAME} demo   (a full check against a local sandbox, no account needed)"})
 public final class RollforwardCommand implements Runnable {
 
     private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+    private static final ExitCodeHelp EVERY_EXIT_CODE = ExitCodeHelp.verdicts(ExitCode.USAGE, ExitCode.NO_INPUT, ExitCode.INTERNAL, ExitCode.CONFIG);
 
     /**
      * The subcommands, in the order --help lists them. picocli builds a command's model by reflection
@@ -47,26 +46,28 @@ public final class RollforwardCommand implements Runnable {
                 cl.addSubcommand(name, subcommand(name, env));
             }
         }
+        // Usage lines and hints name the command the way the user runs it, so they work when pasted.
+        cl.setCommandName(env.invocation().command());
         cl.setOut(new PrintWriter(env.out(), true)); // --help and --version, asked for on purpose
         cl.setErr(new PrintWriter(env.err(), true));
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new ExitCodeMapper(env));
-        Map<String, String> exitCodes = exitCodeList();
-        cl.getCommandSpec().usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(exitCodes);
+        cl.setUsageHelpAutoWidth(true); // the terminal's width when there is one, else 80
+        if (!env.colourAllowed()) {
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
+        exitCodes(cl, EVERY_EXIT_CODE);
         for (CommandLine sub : cl.getSubcommands().values()) {
-            sub.getCommandSpec().usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(exitCodes);
+            sub.getCommandSpec().versionProvider(new VersionProvider()); // every command's -V
+            if (sub.getCommand() instanceof Subcommand command) {
+                exitCodes(sub, command.exitCodes());
+            }
         }
         return cl;
     }
 
-    /** Every exit code and its meaning, the codes right-aligned (padded by hand: String.format is slow to load). */
-    private static Map<String, String> exitCodeList() {
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (ExitCode c : ExitCode.values()) {
-            String code = Integer.toString(c.code());
-            codes.put("   ".substring(code.length()) + code, c.meaning());
-        }
-        return codes;
+    private static void exitCodes(CommandLine cl, ExitCodeHelp codes) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(codes.list());
     }
 
     private static Object subcommand(String name, RunEnvironment env) {

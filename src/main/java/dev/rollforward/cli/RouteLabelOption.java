@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --route LABEL}, repeatable: the routes a command works on. */
+/** plan's and history's {@code --route LABEL}, repeatable: the routes to show (all of them without it). */
 final class RouteLabelOption {
 
-    @Option(names = "--route", paramLabel = "LABEL",
-            description = "Route by its label; may repeat. Without it, check takes the config's only route; plan and history take every route.")
+    @Option(names = "--route", paramLabel = "LABEL", description = "Route by its label; may repeat. Without it, every route.")
     List<String> labels = new ArrayList<>();
 }

@@ -1,6 +1,7 @@
 package dev.rollforward.cli;
 
 import dev.rollforward.report.Console;
+import dev.rollforward.report.OutputFileException;
 import dev.rollforward.run.CheckOptions;
 import dev.rollforward.run.CheckSession;
 import dev.rollforward.run.ReviewLinkRequirement;
@@ -28,17 +29,29 @@ abstract class Subcommand implements Callable<Integer> {
 
     /** The check this command runs, if any: its console knows the keys to hide. */
     private CheckSession session;
+    private Console console;
 
     Subcommand(RunEnvironment env) {
         this.env = env;
     }
 
+    /**
+     * Runs the command. stdout is a PrintStream, which never throws: output lost on a closed pipe
+     * or a full disk is found here, after everything else was written, and ends the run with 70.
+     */
     @Override
     public final Integer call() throws Exception {
-        return execute().code();
+        ExitCode code = execute();
+        if (env.out().checkError()) {
+            throw OutputFileException.stdout();
+        }
+        return code.code();
     }
 
     abstract ExitCode execute() throws Exception;
+
+    /** The exit codes this command's --help lists. */
+    abstract ExitCodeHelp exitCodes();
 
     /** Runs a check; a failure in it is then shown on the check's own console. */
     final ExitCode runCheck(CheckOptions options, RunEnvironment checkEnv, RouteFile file)
@@ -47,8 +60,14 @@ abstract class Subcommand implements Callable<Integer> {
         return session.run(file);
     }
 
-    /** Where a failure is shown; a check's console also hides the run's credentials. */
+    /** Where stderr lines go; a check's console also hides the run's credentials. */
     final Console console() {
-        return session != null ? session.console() : new Console(env.out(), env.err(), false, false);
+        if (session != null) {
+            return session.console();
+        }
+        if (console == null) {
+            console = new Console(env.out(), env.err(), false, false);
+        }
+        return console;
     }
 }

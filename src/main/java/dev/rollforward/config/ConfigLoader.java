@@ -7,8 +7,6 @@ import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,7 +27,7 @@ public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("review_link", "require_review_link", "routes");
     private static final Set<String> ROUTE_KEYS = Set.of("label", "base_url", "request_family", "model", "prompt",
             "max_output_tokens", "credential_env", "disabled_credential_env", "headers", "headers_env", "gateway",
-            "expect", "gateway_retry_headers", "timeouts", "retry", "review_link");
+            "expect", "gateway_retry_headers", "timeouts", "retry", "review_link", "stream");
 
     private ConfigLoader() {
     }
@@ -121,16 +118,13 @@ public final class ConfigLoader {
         Gateway gateway = gateway(f);
         Map<String, String> headers = RouteHeaders.headers(f, gateway);
         Map<String, String> headersEnv = RouteHeaders.headersEnv(f, gateway, headers);
-        String host = URI.create(baseUrl).getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1); // an IPv6 literal, as the request (OkHttp) names its host
-        }
-        Expectations expect = ExpectReader.read(f, label, host, gateway);
+        Expectations expect = ExpectReader.read(f, label, BaseUrls.host(baseUrl), gateway);
         List<String> gatewayHeaders = f.optStringList("gateway_retry_headers", gateway.reporting().retryHeaders());
         String reviewLink = optUrl(f, "review_link");
         return new Route(label, baseUrl, family, model, prompt, maxTokens, credentialEnv, disabledEnv,
                 headers, headersEnv, gateway, expect, gatewayHeaders, Limits.timeouts(f),
-                Limits.retry(f, gateway.defaultRetry()), reviewLink != null ? reviewLink : defaultReviewLink, f.line());
+                Limits.retry(f, gateway.defaultRetry()), reviewLink != null ? reviewLink : defaultReviewLink,
+                f.optBoolean("stream", false), f.line());
     }
 
     private static Gateway gateway(Fields f) throws ConfigException {
@@ -147,29 +141,9 @@ public final class ConfigLoader {
 
     private static String baseUrl(Fields f) throws ConfigException {
         String raw = f.requireString("base_url").strip();
-        URI uri;
-        try {
-            uri = new URI(raw);
-        } catch (URISyntaxException e) {
-            throw f.error("base_url", "is not a valid URL; write it as given to OpenAI-compatible SDKs, e.g. https://api.cometapi.com/v1");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw f.error("base_url", "must be an http(s) URL with a host, e.g. https://api.cometapi.com/v1");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw f.error("base_url", "must not carry a user or password; put the key in the env var named by credential_env");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw f.error("base_url", "must not have a query string or fragment (keys do not belong in URLs); remove everything after '?'");
-        }
-        // java.net.URI accepts some URLs no HTTP client sends to (port 0 or 99999, found by fuzzing).
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw f.error("base_url", "has port " + uri.getPort() + "; a port is between 1 and 65535");
-        }
-        if (okhttp3.HttpUrl.parse(raw) == null) {
-            throw f.error("base_url", "is not a URL an HTTP client can send to; write it as given to OpenAI-compatible SDKs, "
-                    + "e.g. https://api.cometapi.com/v1");
+        String problem = BaseUrls.problem(raw);
+        if (problem != null) {
+            throw f.error("base_url", problem);
         }
         return raw;
     }

@@ -87,6 +87,17 @@ final class Fields {
         return type.cast(n.value());
     }
 
+    boolean optBoolean(String name, boolean dflt) throws ConfigException {
+        Node n = map.get(name);
+        if (n == null || n.value() == null) {
+            return dflt;
+        }
+        if (!(n.value() instanceof Boolean)) {
+            throw wrongType(name, n, "true or false");
+        }
+        return (Boolean) n.value();
+    }
+
     long optLong(String name, long dflt, long min, long max) throws ConfigException {
         Node n = map.get(name);
         if (n == null || n.value() == null) {

@@ -67,6 +67,11 @@ public final class RouteDigest {
         form.put("timeouts", Map.of("connect_ms", r.timeouts().connectMs(), "request_ms", r.timeouts().requestMs()));
         form.put("retry", Map.of("max_retries", r.retry().maxRetries(), "base_delay_ms", r.retry().baseDelayMs(),
                 "max_delay_ms", r.retry().maxDelayMs(), "max_retry_after_ms", r.retry().maxRetryAfterMs()));
+        if (r.stream()) {
+            // Only when set: a route that does not stream keeps the digest it had before streaming existed,
+            // so an evidence log does not report every old route as changed.
+            form.put("stream", true);
+        }
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             write(g, form);
@@ -76,12 +81,14 @@ public final class RouteDigest {
         return out.toString();
     }
 
-    /** Strings, numbers, nulls, lists and maps, each map's keys in sorted order. */
+    /** Strings, booleans, numbers, nulls, lists and maps, each map's keys in sorted order. */
     private static void write(JsonGenerator g, Object value) throws IOException {
         if (value == null) {
             g.writeNull();
         } else if (value instanceof String s) {
             g.writeString(s);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
         } else if (value instanceof Integer || value instanceof Long) {
             g.writeNumber(((Number) value).longValue());
         } else if (value instanceof List<?> list) {
@@ -98,7 +105,7 @@ public final class RouteDigest {
             }
             g.writeEndObject();
         } else {
-            throw new IllegalStateException("a route's canonical form is strings, numbers, lists and maps, not " + value.getClass());
+            throw new IllegalStateException("a route's canonical form is strings, booleans, numbers, lists and maps, not " + value.getClass());
         }
     }
 

@@ -19,6 +19,11 @@ final class BodyReader {
     private BodyReader() {
     }
 
+    /** Why reading a body stopped part way: the attempt's deadline, or anything else. */
+    static String bodyError(IOException e) {
+        return Failure.of(e).reason().equals("deadline_exceeded") ? "body_deadline_exceeded" : "body_incomplete";
+    }
+
     static ResponseSnapshot.Answer snapshot(Response response, SendTrail trail) {
         Buffer buffer = new Buffer();
         boolean truncated = false;
@@ -31,7 +36,7 @@ final class BodyReader {
             }
             truncated = buffer.size() > BODY_CAP;
         } catch (IOException e) {
-            bodyError = Failure.of(e).reason().equals("deadline_exceeded") ? "body_deadline_exceeded" : "body_incomplete";
+            bodyError = bodyError(e);
         }
         // A truncated body is judged as too large, never parsed: keep none of it.
         byte[] bytes = truncated ? new byte[0] : buffer.readByteArray();

@@ -19,8 +19,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  */
 final class RetryRules {
 
-    /** Statuses that say "the load, not your request": worth one more try. */
-    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 500, 502, 503, 504);
+    /** Statuses that say "the load, not your request": worth one more try (529: Anthropic's overloaded_error). */
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 500, 502, 503, 504, 529);
 
     private RetryRules() {
     }

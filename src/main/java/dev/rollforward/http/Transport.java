@@ -1,14 +1,18 @@
 package dev.rollforward.http;
 
 import dev.rollforward.http.proxy.EnvProxySelector;
+import dev.rollforward.vocabulary.RequestFamily;
 import dev.rollforward.vocabulary.RequestPlan;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.SendTrail;
+import dev.rollforward.vocabulary.StreamWatch;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -27,11 +31,16 @@ public final class Transport implements AutoCloseable {
     private final OkHttpClients clients;
     private final Pacer pacer;
     private final String userAgent;
+    /** The calls being sent and the threads sending them, for {@link #stop}; guarded by itself. */
+    private final Map<Call, Thread> sending = new java.util.HashMap<>();
+    private boolean stopped;
+    private final Function<RequestFamily, StreamWatch> streams;
 
     private Transport(Builder settings) {
         this.clients = new OkHttpClients(settings);
         this.pacer = settings.pacer;
         this.userAgent = settings.userAgent;
+        this.streams = settings.streams;
     }
 
     /**
@@ -62,11 +71,20 @@ public final class Transport implements AutoCloseable {
         Request request = rb.build();
         String host = request.url().host();
         Call call = client.newCall(request);
+        synchronized (sending) {
+            if (stopped) {
+                call.cancel();
+            }
+            sending.put(call, Thread.currentThread());
+        }
         try (Response response = call.execute()) {
-            ResponseSnapshot.Answer snapshot = BodyReader.snapshot(response,
-                    new SendTrail(response.request().url().host(), correlationId, trace.sends()));
-            if (snapshot.bodyTruncated()) {
-                // Closing would drain the rest of a huge body to reuse the connection; drop it instead.
+            SendTrail trail = new SendTrail(response.request().url().host(), correlationId, trace.sends());
+            ResponseSnapshot.Answer snapshot = isStream(route, response)
+                    ? streamSnapshot(route, response, trail)
+                    : BodyReader.snapshot(response, trail);
+            if (snapshot.bodyTruncated() || snapshot.stream() != null) {
+                // Closing would drain the rest of a huge body (or a stream past its end marker) to reuse the
+                // connection; drop it instead.
                 call.cancel();
             }
             return snapshot;
@@ -74,7 +92,45 @@ public final class Transport implements AutoCloseable {
             Failure f = Failure.of(e);
             return new ResponseSnapshot.NoAnswer(f.reason(), f.code(), f.detail(),
                     new SendTrail(host, correlationId, trace.sends()));
+        } finally {
+            synchronized (sending) {
+                sending.remove(call);
+                if (stopped) {
+                    Thread.interrupted(); // ours, from stop(): the thread goes on to write reports
+                }
+            }
         }
+    }
+
+    /**
+     * Stops every send now and any later one before it starts: each call is cancelled and its
+     * thread interrupted (a wait between resends does not notice a cancel). Each send then returns
+     * the {@link ResponseSnapshot.NoAnswer} it was cut short with.
+     */
+    public void stop() {
+        synchronized (sending) {
+            stopped = true;
+            sending.forEach((call, thread) -> {
+                call.cancel();
+                thread.interrupt();
+            });
+        }
+    }
+
+    /** A 2xx event stream on a route that asked for one; anything else is read whole and judged as it is. */
+    private static boolean isStream(Route route, Response response) {
+        String type = response.header("Content-Type", "");
+        return route.stream() && response.isSuccessful() && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /** Past its headers a stream is never resent: it is read here, after the retry loop has let it through. */
+    private ResponseSnapshot.Answer streamSnapshot(Route route, Response response, SendTrail trail) {
+        if (streams == null) {
+            throw new IllegalStateException("a streaming route needs Transport.Builder.streams");
+        }
+        StreamReader.Result read = StreamReader.read(response.body(), streams.apply(route.family()));
+        return new ResponseSnapshot.Answer(response.code(), response.headers().toMultimap(), new byte[0],
+                read.truncated(), read.bodyError(), trail, read.facts());
     }
 
     @Override
@@ -93,6 +149,7 @@ public final class Transport implements AutoCloseable {
         Consumer<String> trace;
         TlsTrust tls;
         EnvProxySelector proxies;
+        Function<RequestFamily, StreamWatch> streams;
 
         private Builder(String userAgent, ErrorCodeReader errorCodes) {
             this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
@@ -132,6 +189,15 @@ public final class Transport implements AutoCloseable {
         /** The proxies from the environment (default: OkHttp's selector). */
         public Builder proxies(EnvProxySelector proxies) {
             this.proxies = proxies;
+            return this;
+        }
+
+        /**
+         * What follows a stream's events, one per attempt and family: the check package's to say, so
+         * run hands it in (needed only for streaming routes).
+         */
+        public Builder streams(Function<RequestFamily, StreamWatch> streams) {
+            this.streams = streams;
             return this;
         }
 

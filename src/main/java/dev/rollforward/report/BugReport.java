@@ -18,6 +18,7 @@ public final class BugReport {
         }
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        return redactor.redact(line + "\n" + trace);
+        // A trace indents with tabs, which the console shows as control characters: spaces read the same.
+        return redactor.redact(line + "\n" + trace.toString().replace("\t", "    "));
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -55,16 +54,7 @@ final class EvidenceLocks {
      * {@code ./log.jsonl} and a symlink to it share one lock.
      */
     private static Path key(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path parent = absolute.getParent();
-            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
-        } catch (IOException e) {
-            return absolute;
-        }
+        return OutputFiles.identity(file);
     }
 
     /** A lock held elsewhere in this JVM (a path the key did not match, such as a hard link) is waited out. */

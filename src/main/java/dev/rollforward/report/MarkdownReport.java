@@ -70,10 +70,11 @@ public final class MarkdownReport extends EndOfRunReport {
 
     /** The verdict and exit code first: what a reader of the ticket needs to act. */
     private void heading(StringBuilder md, RunSummary s, List<RouteResult> results) {
-        Decision worst = s.worst();
-        md.append("## rollforward: ").append(worst.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
+        Decision decision = s.decision();
+        md.append("## rollforward: ").append(decision.wire().toUpperCase(Locale.ROOT)).append(" \u2014 ")
                 .append(text.inline(s.checkId())).append("\n\n");
-        md.append("**Verdict:** ").append(overall(worst)).append(" (exit ").append(ExitCode.of(worst).code()).append(")\n\n");
+        md.append("**Verdict:** ").append(s.interrupted() ? "interrupted before every attempt was made; " : "")
+                .append(overall(decision)).append(" (exit ").append(ExitCode.of(decision).code()).append(")\n\n");
         md.append("- Check id: ").append(text.code(s.checkId())).append('\n');
         md.append("- Review link: ").append(reviewLinks(results)).append('\n');
         md.append("- Routes: ").append(s.routesChecked()).append("\n\n");

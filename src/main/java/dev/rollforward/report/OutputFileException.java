@@ -29,7 +29,21 @@ public final class OutputFileException extends RuntimeException {
         this.path = path;
     }
 
-    /** The file that could not be written. */
+    private OutputFileException(String message) {
+        super(message);
+        this.path = null;
+    }
+
+    /**
+     * What a command printed on stdout (records, a plan) did not all get there: a closed pipe or a
+     * full disk. PrintStream never throws, so the caller asks it with {@code checkError()}.
+     */
+    public static OutputFileException stdout() {
+        return new OutputFileException("cannot write to stdout (a closed pipe or a full disk): what this run printed "
+                + "there is incomplete; the other outputs were written");
+    }
+
+    /** The file that could not be written; null for stdout. */
     public Path path() {
         return path;
     }

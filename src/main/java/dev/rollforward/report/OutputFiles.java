@@ -22,6 +22,24 @@ final class OutputFiles {
     private OutputFiles() {
     }
 
+    /**
+     * Which file {@code file} is, whatever it was called: its real path, so that {@code log.jsonl},
+     * {@code ./log.jsonl} and a symlink to it are one file. A file not made yet is named by its
+     * folder's real path; a folder not made yet, by the path as it is.
+     */
+    static Path identity(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path parent = absolute.getParent();
+            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
     /** Creates the folders {@code file} will live in; a file in the way is an error naming {@code file}. */
     static Path parentOf(Path file, String what) {
         Path absolute = file.toAbsolutePath().normalize();

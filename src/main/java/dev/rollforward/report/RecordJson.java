@@ -7,8 +7,10 @@ import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.Previous;
 import dev.rollforward.vocabulary.Provenance;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.RouteResult;
 import dev.rollforward.vocabulary.ShapeSeen;
+import dev.rollforward.vocabulary.StreamFacts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -52,9 +54,27 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", a.gateway().retryCount());
             g.writeStringField("started_at", a.startedAt().toString());
             g.writeNumberField("duration_ms", a.durationMs());
+            streamFields(g, route, a);
             provenance(g, route.provenance());
             whoServed.attempt(g, a);
         });
+    }
+
+    /** Whether the route asked for the stream and, when one was read, its event count and how it ended. */
+    private static void streamFields(JsonGenerator g, RouteResult route, AttemptResult a) throws IOException {
+        g.writeBooleanField("stream", route.stream());
+        StreamFacts stream = a.snapshot() instanceof ResponseSnapshot.Answer answer ? answer.stream() : null;
+        if (stream == null) {
+            g.writeNullField("events_seen");
+            g.writeNullField("stream_end");
+        } else {
+            g.writeNumberField("events_seen", stream.eventsSeen());
+            if (stream.end() == null) {
+                g.writeNullField("stream_end");
+            } else {
+                g.writeStringField("stream_end", stream.end().wire());
+            }
+        }
     }
 
     /** A route's records in contract order: each attempt, then the verdict. */
@@ -77,6 +97,7 @@ public final class RecordJson {
             g.writeNumberField("gateway_retry_count", route.gatewayRetryCount());
             g.writeStringField("started_at", route.startedAt().toString());
             g.writeNumberField("duration_ms", route.durationMs());
+            g.writeBooleanField("stream", route.stream());
             provenance(g, route.provenance());
             g.writeNumberField("gateway_fallback_count", route.gatewayFallbackCount());
             whoServed.servedBy(g, happy.servedBy()); // who served the happy path: what history compares

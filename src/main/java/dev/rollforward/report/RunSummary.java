@@ -2,12 +2,24 @@ package dev.rollforward.report;
 
 import dev.rollforward.vocabulary.Decision;
 
-/** A finished run: its id, how many routes ended in each verdict, and the command that ran it. */
-public record RunSummary(String checkId, DecisionCounts verdicts, String commandLine) {
+/**
+ * A finished run: its id, how many routes ended in each verdict, the command that ran it, and
+ * whether it was interrupted (Ctrl-C, SIGTERM) before every attempt was made.
+ */
+public record RunSummary(String checkId, DecisionCounts verdicts, String commandLine, boolean interrupted) {
 
-    /** The run's verdict: the worst route verdict. */
+    public RunSummary(String checkId, DecisionCounts verdicts, String commandLine) {
+        this(checkId, verdicts, commandLine, false);
+    }
+
+    /** The worst route verdict. */
     public Decision worst() {
         return verdicts.worst();
+    }
+
+    /** The run's verdict: the worst route verdict, or hold for a run interrupted part way (its evidence is incomplete). */
+    public Decision decision() {
+        return interrupted ? Decision.HOLD : worst();
     }
 
     /** {@code 2 routes checked: 1 promote, 0 stay, 1 hold}, for a person. */

@@ -24,6 +24,7 @@ public final class StderrTable implements ResultSink {
             headerShown = true;
         }
         console.info(rows(result));
+        console.info("  " + VerdictLine.prefix(result), result.verdict(), result.verdict().inWords());
         // What failed, in words, for an attempt that got no answer (e.g. "TLS failed: certificate expired").
         for (AttemptResult a : result.attempts()) {
             String detail = a.noAnswerDetail();
@@ -52,7 +53,6 @@ public final class StderrTable implements ResultSink {
                     a.judgement().decision().wire(),
                     reasons.isEmpty() ? "-" : String.join(",", reasons))).append('\n');
         }
-        sb.append("  ").append(VerdictLine.of(r, words -> console.colour(r.verdict(), words)));
         return sb.toString();
     }
 

@@ -8,10 +8,15 @@ import java.time.format.DateTimeFormatter;
  * What every record of a check is filed under.
  *
  * @param checkId           null: {@code route-rollforward-check-YYYYMMDD-HHMM} at the run's start, UTC
- * @param reviewLink        null: each route's review_link from the config
+ * @param reviewLink        null or blank: each route's review_link from the config (a CI template such as
+ *                          {@code --review-link "${{ github.event.pull_request.html_url }}"} is empty on a manual run)
  * @param requireReviewLink {@code --require-review-link}: no check without one (the config may ask for it too)
  */
 public record CheckIdentity(String checkId, String reviewLink, boolean requireReviewLink) {
+
+    public CheckIdentity {
+        reviewLink = reviewLink == null || reviewLink.isBlank() ? null : reviewLink.strip();
+    }
 
     public static final CheckIdentity DEFAULT = new CheckIdentity(null, null, false);
 

@@ -12,7 +12,9 @@ import dev.rollforward.vocabulary.Provenance;
 import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteResult;
+import dev.rollforward.vocabulary.SendTrail;
 import dev.rollforward.vocabulary.Version;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -33,15 +35,18 @@ import java.util.function.Consumer;
  */
 public final class CheckRunner {
 
-    /** Told when an attempt starts, so a terminal can show what is in flight. */
+    /** Told when an attempt is sent and when a route is done, so a terminal can show what is in flight. */
     public interface Progress {
         void attemptStarted(Route route, Phase phase);
+
+        void routeFinished(Route route);
     }
 
     private final Transport transport;
     private final Clock clock;
     private final String checkId;
     private final Progress progress;
+    private volatile boolean stopped;
 
     /** @param checkId the run's check id: each request's correlation id starts with it */
     public CheckRunner(Transport transport, Clock clock, String checkId, Progress progress) {
@@ -57,18 +62,42 @@ public final class CheckRunner {
         List<AttemptResult> attempts = new ArrayList<>(2);
         attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary(), credentials));
         attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled(), credentials));
+        progress.routeFinished(route);
         Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
                 CredentialFingerprint.of(credentials.canary()));
-        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance);
+        return new RouteResult(route.label(), route.family(), reviewLink, attempts, start, elapsedMs(t0), provenance,
+                route.stream());
     }
 
+    /** Once stopped, an attempt not yet sent, or cut short, is recorded as interrupted (hold), not sent. */
     private AttemptResult attempt(Route route, Phase phase, String credential, Credentials credentials) {
-        progress.attemptStarted(route, phase);
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        ResponseSnapshot snap = transport.send(route, credential, credentials.headerValues(),
-                CorrelationId.of(checkId, route.label(), phase));
+        ResponseSnapshot snap;
+        if (stopped) {
+            snap = ResponseSnapshot.NoAnswer.interrupted(new SendTrail(URI.create(route.endpoint()).getHost(), null, List.of()));
+        } else {
+            progress.attemptStarted(route, phase);
+            snap = transport.send(route, credential, credentials.headerValues(),
+                    CorrelationId.of(checkId, route.label(), phase));
+            if (stopped && snap instanceof ResponseSnapshot.NoAnswer cut) {
+                snap = ResponseSnapshot.NoAnswer.interrupted(cut.trail());
+            }
+        }
         return Evaluator.evaluate(phase, route, snap, start, elapsedMs(t0));
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: sends in flight are cut short and none is started; every route still
+     * gets its result (the attempts not made: hold, interrupted), so the reports can be written.
+     */
+    public void stop() {
+        stopped = true;
+        transport.stop();
+    }
+
+    public boolean stopped() {
+        return stopped;
     }
 
     /**

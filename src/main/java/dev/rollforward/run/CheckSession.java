@@ -1,21 +1,25 @@
 package dev.rollforward.run;
 
 import dev.rollforward.check.BodyClassifier;
+import dev.rollforward.check.StreamClassifier;
 import dev.rollforward.http.ErrorCodeReader;
 import dev.rollforward.http.proxy.EnvProxySelector;
 import dev.rollforward.http.TlsTrust;
 import dev.rollforward.http.Transport;
 import dev.rollforward.report.Console;
 import dev.rollforward.report.DecisionCounts;
+import dev.rollforward.report.InFlightLine;
 import dev.rollforward.report.LastChecks;
 import dev.rollforward.report.RecordJson;
 import dev.rollforward.report.ResultSink;
 import dev.rollforward.report.RunSummary;
 import dev.rollforward.secrets.Credentials;
 import dev.rollforward.secrets.Redactor;
+import dev.rollforward.vocabulary.AttemptResult;
 import dev.rollforward.vocabulary.ConfigException;
-import dev.rollforward.vocabulary.Decision;
 import dev.rollforward.vocabulary.ExitCode;
+import dev.rollforward.vocabulary.Phase;
+import dev.rollforward.vocabulary.ResponseSnapshot;
 import dev.rollforward.vocabulary.Route;
 import dev.rollforward.vocabulary.RouteFile;
 import dev.rollforward.vocabulary.RouteResult;
@@ -32,6 +36,7 @@ import java.util.Map;
  * One check of a loaded config: select, resolve keys, send, judge, report, exit code.
  * Whatever stops it early is thrown (a config error, an ambiguous selection, an output file
  * that cannot be written, a bug); the caller maps it to an exit code and shows it on {@link #console()}.
+ * Ctrl-C or SIGTERM ends it early too, but with every output written ({@link Interruption}).
  */
 public final class CheckSession {
 
@@ -39,6 +44,7 @@ public final class CheckSession {
     private final RunEnvironment env;
     private final Console console;
     private DecisionCounts verdicts = DecisionCounts.NONE;
+    private int attemptsNotMade;
 
     public CheckSession(CheckOptions options, RunEnvironment env) {
         this.options = options;
@@ -67,40 +73,64 @@ public final class CheckSession {
         credentials.values().forEach(c -> secrets.addAll(c.secrets()));
         secrets.addAll(proxies.secrets());
         console.redactor(new Redactor(secrets));
+        RecordJson json = new RecordJson(checkId, console.redactor());
+        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, json, routes);
         if (!console.quiet()) {
             console.info("rollforward check " + checkId + ": " + routes.size() + " route" + (routes.size() == 1 ? "" : "s")
                     + " from " + file.path() + " (happy path with the canary key, then error path with the disabled key)");
         }
-        RecordJson json = new RecordJson(checkId, console.redactor());
-        List<ResultSink> sinks = OutputSinks.build(options.reports(), env.env(), console, json);
-        LastChecks last = lastChecks(routes);
         if (options.verbosity().verbose()) {
             console.info("http: " + proxies.describe());
         }
+        LastChecks last = lastChecks(routes);
         ErrorCodeReader errorCodes = body -> BodyClassifier.classify(body, false).errorCode();
         try (Transport transport = Transport.builder(Version.userAgent(), errorCodes).pacer(env.pacer())
                 .backoff(env.backoff()).concurrency(selection.concurrency())
                 .trace(options.verbosity().verbose() ? line -> console.info("http: " + line) : null)
-                .tls(tls).proxies(proxies).build()) {
-            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId,
-                    (route, phase) -> console.progress("checking " + route.label() + " (" + route.family().wire() + ") "
-                            + phase.wire() + " ..."));
-            runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
-                    result -> deliver(sinks, last.attach(result, json)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            console.error("interrupted before every route was checked; treat this run as hold");
-            return ExitCode.HOLD;
-        }
-        RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine());
-        for (ResultSink s : sinks) {
-            try {
-                s.finish(summary);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                .tls(tls).proxies(proxies).streams(StreamClassifier::new).build()) {
+            CheckRunner runner = new CheckRunner(transport, env.clock(), checkId, progress(routes));
+            try (Interruption interruption = Interruption.listen(env.stopSignal(), console, runner)) {
+                boolean threadInterrupted = false;
+                try {
+                    runner.checkAll(routes, credentials, options.identity().reviewLink(), selection.concurrency(),
+                            result -> deliver(sinks, last.attach(result, json)));
+                } catch (InterruptedException e) {
+                    threadInterrupted = true; // set again once the reports are written: file I/O would fail on it
+                    runner.stop();
+                }
+                if (runner.stopped()) {
+                    interruption.report(Phase.values().length * routes.size(), attemptsNotMade);
+                }
+                RunSummary summary = new RunSummary(checkId, verdicts, options.commandLine(), runner.stopped());
+                for (ResultSink s : sinks) {
+                    try {
+                        s.finish(summary);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                if (threadInterrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return ExitCode.of(summary.decision());
             }
         }
-        return ExitCode.of(summary.worst());
+    }
+
+    /** On a terminal, the routes in flight and the attempt each is at. */
+    private CheckRunner.Progress progress(List<Route> routes) {
+        InFlightLine line = new InFlightLine(routes.stream().map(Route::label).toList());
+        return new CheckRunner.Progress() {
+            @Override
+            public void attemptStarted(Route route, Phase phase) {
+                console.progress(line.started(route.label(), phase));
+            }
+
+            @Override
+            public void routeFinished(Route route) {
+                console.progress(line.finished(route.label()));
+            }
+        };
     }
 
     /** Read once, before anything is sent; an unreadable log costs the comparison, not the check. */
@@ -120,6 +150,11 @@ public final class CheckSession {
 
     private void deliver(List<ResultSink> sinks, RouteResult result) {
         verdicts = verdicts.plus(result.verdict());
+        for (AttemptResult a : result.attempts()) {
+            if (a.snapshot() instanceof ResponseSnapshot.NoAnswer n && n.wasInterrupted()) {
+                attemptsNotMade++;
+            }
+        }
         for (ResultSink s : sinks) {
             try {
                 s.accept(result);

@@ -27,6 +27,19 @@ final class Bodies {
                 + "\"usage\":{\"input_tokens\":12,\"output_tokens\":1,\"total_tokens\":13}}";
     }
 
+    /** Anthropic's Messages API success object. */
+    static String message(long n, String model) {
+        return "{\"id\":\"msg_sandbox" + pad(n) + "\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],\"model\":" + quote(model)
+                + ",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,\"output_tokens\":1}}";
+    }
+
+    /** Anthropic's error envelope: {@code authentication_error} for a bad key, {@code overloaded_error} with a 529. */
+    static String anthropicError(String type, String message, String requestId) {
+        return "{\"type\":\"error\",\"error\":{\"type\":" + quote(type) + ",\"message\":" + quote(message)
+                + "},\"request_id\":" + quote(requestId) + "}";
+    }
+
     static String models(long created) {
         return "{\"object\":\"list\",\"data\":["
                 + "{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":" + created + ",\"owned_by\":\"sandbox\"},"

@@ -12,6 +12,7 @@ record Reply(int status, String contentType, String body, Map<String, String> he
 
     static final String JSON = "application/json";
     static final String HTML = "text/html; charset=utf-8";
+    static final String EVENT_STREAM = "text/event-stream; charset=utf-8";
 
     Reply {
         headers = Map.copyOf(headers);
@@ -19,6 +20,11 @@ record Reply(int status, String contentType, String body, Map<String, String> he
 
     static Reply json(int status, String body) {
         return new Reply(status, JSON, body, Map.of());
+    }
+
+    /** Server-sent events, sent chunked as a streaming upstream sends them. */
+    static Reply stream(java.util.List<String> events) {
+        return new Reply(200, EVENT_STREAM, String.join("", events), Map.of());
     }
 
     static Reply html(int status, String body) {
@@ -44,7 +50,7 @@ record Reply(int status, String contentType, String body, Map<String, String> he
             exchange.sendResponseHeaders(status, -1);
             return;
         }
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, contentType.equals(EVENT_STREAM) ? 0 : bytes.length);
         try (OutputStream os = exchange.getResponseBody()) {
             os.write(bytes);
         }

@@ -1,5 +1,7 @@
 package dev.rollforward.sandbox;
 
+import dev.rollforward.vocabulary.RequestFamily;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -18,6 +20,7 @@ final class SandboxHandler implements HttpHandler {
 
     static final String CHAT_PATH = "/v1/chat/completions";
     static final String RESPONSES_PATH = "/v1/responses";
+    static final String MESSAGES_PATH = "/v1/messages";
     static final String MODELS_PATH = "/v1/models";
     static final String ROUTE_LABEL = "X-Route-Label";
     /**
@@ -77,8 +80,8 @@ final class SandboxHandler implements HttpHandler {
             return isGet(method) ? Reply.json(200, Bodies.models(now()))
                     : notAllowed(method, path, "GET");
         }
-        boolean chat = CHAT_PATH.equals(path);
-        if (!chat && !RESPONSES_PATH.equals(path)) {
+        RequestFamily family = familyAt(path);
+        if (family == null) {
             return Reply.json(404, Bodies.invalidUrl(method, path));
         }
         if (!"POST".equalsIgnoreCase(method)) {
@@ -88,36 +91,64 @@ final class SandboxHandler implements HttpHandler {
         boolean canary = SandboxServer.CANARY_KEY.equals(request.key());
         String requestId = newApiRequestId(n);
         return switch (mode) {
-            case HEALTHY -> canary ? success(chat, n, request) : invalidToken(requestId);
-            case OVERLOADED -> overloaded(requestId);
+            case HEALTHY, STREAM_CUT, STREAM_BUFFERED, STREAM_ERROR ->
+                    canary ? success(family, n, request) : invalidToken(family, requestId);
+            case OVERLOADED -> overloaded(family, requestId);
             case RATE_LIMITED -> Reply.json(429, Bodies.rateLimited()).with("Retry-After", "1");
-            case WRONG_SHAPE -> canary ? success(!chat, n, request) : invalidToken(requestId);
-            case ACCEPTS_ANY_KEY -> success(chat, n, request);
+            case WRONG_SHAPE -> canary ? success(otherThan(family), n, request) : invalidToken(family, requestId);
+            case ACCEPTS_ANY_KEY -> success(family, n, request);
             case HANG -> null;
-            case FLAKY -> pathsSeen.add(path) ? overloaded(requestId)
-                    : canary ? success(chat, n, request) : invalidToken(requestId);
+            case FLAKY -> pathsSeen.add(path) ? overloaded(family, requestId)
+                    : canary ? success(family, n, request) : invalidToken(family, requestId);
             case QUOTA_EXHAUSTED -> Reply.json(429, Bodies.quotaExhausted());
-            case WRONG_UPSTREAM -> (canary ? success(chat, n, request) : invalidToken(requestId))
+            case WRONG_UPSTREAM -> (canary ? success(family, n, request) : invalidToken(family, requestId))
                     .with("X-Upstream", "other-provider").with(ROUTE_LABEL, "somewhere-else");
             case REDIRECT -> Reply.html(301, Bodies.movedPermanently())
                     .with("Location", "http://127.0.0.1:1/elsewhere");
-            case HTML_ERRORS -> canary ? success(chat, n, request) : Reply.html(401, Bodies.unauthorizedHtml());
+            case HTML_ERRORS -> canary ? success(family, n, request) : Reply.html(401, Bodies.unauthorizedHtml());
             case GATEWAY_RETRIES -> canary
                     ? Reply.json(503, Bodies.portkeyExhausted()).with("x-portkey-retry-attempt-count", "-1")
-                    : invalidToken(requestId).with("x-litellm-attempted-retries", "2");
-            case ECHO_KEY -> canary ? success(chat, n, request) : echoKey(request.key(), requestId);
-            case GATEWAY_FELL_BACK -> fellBack(canary ? success(chat, n, FALLBACK_MODEL) : invalidToken(requestId));
+                    : invalidToken(family, requestId).with("x-litellm-attempted-retries", "2");
+            case ECHO_KEY -> canary ? success(family, n, request) : echoKey(request.key(), requestId);
+            case GATEWAY_FELL_BACK -> fellBack(canary ? success(family, n, request.stream(), FALLBACK_MODEL)
+                    : invalidToken(family, requestId));
             case GATEWAY_ERROR -> fellBack(Reply.json(500, Bodies.portkeyHtmlMessage()));
         };
     }
 
-    private static Reply success(boolean chat, int n, SandboxRequest request) {
-        return success(chat, n, request.model());
+    private static RequestFamily familyAt(String path) {
+        for (RequestFamily f : RequestFamily.values()) {
+            if (path.equals("/v1" + f.path())) {
+                return f;
+            }
+        }
+        return null;
     }
 
-    private static Reply success(boolean chat, int n, String model) {
+    /** The family whose object a wrong-shape answer carries. */
+    private static RequestFamily otherThan(RequestFamily family) {
+        return family == RequestFamily.CHAT ? RequestFamily.RESPONSES : RequestFamily.CHAT;
+    }
+
+    /** The family's success: a stream when one was asked for (cut, buffered or failing as the mode says). */
+    private Reply success(RequestFamily family, int n, SandboxRequest request) {
+        return success(family, n, request.stream(), request.model());
+    }
+
+    private Reply success(RequestFamily family, int n, boolean stream, String model) {
         long now = now();
-        return Reply.json(200, chat ? Bodies.chatCompletion(n, model, now) : Bodies.response(n, model, now));
+        if (stream && mode != SandboxMode.STREAM_BUFFERED) {
+            return Reply.stream(switch (mode) {
+                case STREAM_CUT -> SandboxStreams.cut(family, n, model, now);
+                case STREAM_ERROR -> SandboxStreams.failing(family, n, model, now);
+                default -> SandboxStreams.whole(family, n, model, now);
+            });
+        }
+        return Reply.json(200, switch (family) {
+            case CHAT -> Bodies.chatCompletion(n, model, now);
+            case RESPONSES -> Bodies.response(n, model, now);
+            case MESSAGES -> Bodies.message(n, model);
+        });
     }
 
     /** As Portkey answers from its second target: primary down (or, for its own 500, both unreachable). */
@@ -125,12 +156,17 @@ final class SandboxHandler implements HttpHandler {
         return reply.with(SERVED_BY, "config.targets[1]").with("x-portkey-retry-attempt-count", "0");
     }
 
-    private static Reply invalidToken(String requestId) {
-        return Reply.json(401, Bodies.invalidToken(requestId));
+    private static Reply invalidToken(RequestFamily family, String requestId) {
+        return Reply.json(401, family == RequestFamily.MESSAGES
+                ? Bodies.anthropicError("authentication_error", "invalid x-api-key", requestId)
+                : Bodies.invalidToken(requestId));
     }
 
-    private static Reply overloaded(String requestId) {
-        return Reply.json(503, Bodies.overloaded(requestId));
+    /** Anthropic says overload with a 529 {@code overloaded_error}; the OpenAI-style routes with a 503. */
+    private static Reply overloaded(RequestFamily family, String requestId) {
+        return family == RequestFamily.MESSAGES
+                ? Reply.json(529, Bodies.anthropicError("overloaded_error", "Overloaded", requestId))
+                : Reply.json(503, Bodies.overloaded(requestId));
     }
 
     private static Reply echoKey(String key, String requestId) {

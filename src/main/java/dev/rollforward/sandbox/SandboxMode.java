@@ -34,7 +34,15 @@ public enum SandboxMode {
                     + " fallback's model (gpt-4.1-mini) in the 200 (expect: stay where the route can tell)"),
     GATEWAY_ERROR("gateway-error",
             "a gateway's own error: Portkey's 500 {\"html-message\": ...} from config.targets[1] for every request"
-                    + " (expect: stay)");
+                    + " (expect: stay)"),
+
+    STREAM_CUT("stream-cut",
+            "healthy, but a stream stops before its end marker (expect: hold for a streaming route)"),
+    STREAM_BUFFERED("stream-buffered",
+            "healthy, but a gateway buffered the stream into one JSON answer (expect: hold for a streaming route)"),
+    STREAM_ERROR("stream-error",
+            "healthy, but a stream reports an error mid-way: an error chunk, response.failed or an error event"
+                    + " (expect: stay for a streaming route)");
 
     private final String wire;
     private final String description;

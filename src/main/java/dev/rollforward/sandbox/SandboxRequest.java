@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * What the sandbox needs from a POST: the presented key and the model asked for.
+ * What the sandbox needs from a POST: the presented key, the model asked for and whether the
+ * answer should stream.
  *
- * @param key   the Bearer token, or null when none was presented
- * @param model the request's {@code model}, or {@link #DEFAULT_MODEL}
+ * @param key    the Bearer token (or the Messages API's {@code x-api-key}), or null when none was presented
+ * @param model  the request's {@code model}, or {@link #DEFAULT_MODEL}
+ * @param stream the request asked for {@code "stream": true}
  */
-record SandboxRequest(String key, String model) {
+record SandboxRequest(String key, String model, boolean stream) {
 
     static final String DEFAULT_MODEL = "gpt-4o-mini";
 
@@ -26,7 +28,10 @@ record SandboxRequest(String key, String model) {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY);
         }
-        return new SandboxRequest(bearer(exchange.getRequestHeaders().getFirst("Authorization")), model(body));
+        String key = bearer(exchange.getRequestHeaders().getFirst("Authorization"));
+        String apiKey = exchange.getRequestHeaders().getFirst("x-api-key");
+        return new SandboxRequest(key != null || apiKey == null || apiKey.isBlank() ? key : apiKey.trim(),
+                model(body), stream(body));
     }
 
     static String bearer(String authorization) {
@@ -39,6 +44,14 @@ record SandboxRequest(String key, String model) {
         }
         String key = value.substring(7).trim();
         return key.isEmpty() ? null : key;
+    }
+
+    static boolean stream(byte[] body) {
+        try {
+            return body.length > 0 && MAPPER.readTree(body).path("stream").asBoolean(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Lenient on purpose: a body that is not JSON (a hand-typed curl) still gets an answer. */

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local OpenAI-compatible upstream with fault modes (CONTRACT §7), for rehearsing every
- * outcome of a check with no account. Serves {@code POST /v1/chat/completions},
- * {@code POST /v1/responses} and {@code GET /v1/models} on 127.0.0.1 only.
+ * A local OpenAI- and Anthropic-compatible upstream with fault modes (CONTRACT §7), for rehearsing
+ * every outcome of a check with no account. Serves {@code POST /v1/chat/completions},
+ * {@code POST /v1/responses}, {@code POST /v1/messages} (each streaming when asked) and
+ * {@code GET /v1/models} on 127.0.0.1 only.
  *
  * <p>HttpServer's own dispatcher thread is not a daemon: a started sandbox keeps the JVM
  * alive until {@link #close()}.

@@ -6,7 +6,7 @@ import java.util.List;
  * The few facts rollforward keeps from a body. Nothing free-form: no answer text, no
  * error message, so nothing from the body can leak into a record.
  *
- * @param completionMarker a chat {@code finish_reason} or a responses {@code status}, or null
+ * @param completionMarker a chat {@code finish_reason}, a responses {@code status} or a messages {@code stop_reason}, or null
  * @param errorCode        {@code error.code} (or {@code error.type}) of an error envelope, or null
  * @param otherFields      the top-level field names of a JSON object that is neither a success object nor
  *                         an error envelope (so a gateway profile can tell its own error body); never shown

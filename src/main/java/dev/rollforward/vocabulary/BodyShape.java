@@ -4,6 +4,7 @@ package dev.rollforward.vocabulary;
 public enum BodyShape {
     CHAT_COMPLETION,
     RESPONSE,
+    MESSAGE,
     ERROR_ENVELOPE,
     OTHER_JSON,
     NOT_JSON,

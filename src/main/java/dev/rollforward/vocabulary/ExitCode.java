@@ -7,7 +7,7 @@ public enum ExitCode {
     HOLD(2, "hold: some verdict is hold, none is stay"),
     USAGE(64, "usage error (unknown option, missing argument)"),
     NO_INPUT(66, "history: the evidence log does not exist or cannot be read"),
-    INTERNAL(70, "internal error (a bug, or an output file that cannot be written)"),
+    INTERNAL(70, "internal error (an output that cannot be written: a report file or stdout; or a bug)"),
     CONFIG(78, "config error (invalid config, unknown route, missing env var); nothing was sent");
 
     private final int code;

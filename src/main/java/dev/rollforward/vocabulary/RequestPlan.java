@@ -13,13 +13,14 @@ public record RequestPlan(String method, String url, Map<String, String> headers
     public static RequestPlan of(Route route, String userAgent, String correlationId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
+        // A streaming client says what it wants: some gateways buffer a stream for a client that accepts only JSON.
+        headers.put("Accept", route.stream() ? "text/event-stream" : "application/json");
         headers.put("User-Agent", userAgent);
         headers.putAll(route.headers());
         for (String name : route.gateway().correlationHeaders()) {
             headers.put(name, correlationId);
         }
         return new RequestPlan("POST", route.endpoint(), headers,
-                route.family().body(route.model(), route.prompt(), route.maxOutputTokens()));
+                route.family().body(route.model(), route.prompt(), route.maxOutputTokens(), route.stream()));
     }
 }

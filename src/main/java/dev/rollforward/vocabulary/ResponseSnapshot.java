@@ -41,9 +41,17 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param body          the body bytes read, at most the body cap
      * @param bodyTruncated the body was longer than the cap; the rest was discarded unread
      * @param bodyError     null, or a reason code when reading the body failed part way
+     * @param stream        what a body read as a stream came to (its text is not kept: {@code body} is empty);
+     *                      null when the body was read whole
      */
     record Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated, String bodyError,
-                  SendTrail trail) implements ResponseSnapshot {
+                  SendTrail trail, StreamFacts stream) implements ResponseSnapshot {
+
+        /** An answer whose body was read whole. */
+        public Answer(int status, Map<String, List<String>> headers, byte[] body, boolean bodyTruncated,
+                      String bodyError, SendTrail trail) {
+            this(status, headers, body, bodyTruncated, bodyError, trail, null);
+        }
 
         @Override
         public String statusClass() {
@@ -65,6 +73,18 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
      * @param detail      a short, already redacted explanation for a person
      */
     record NoAnswer(String reason, String failureCode, String detail, SendTrail trail) implements ResponseSnapshot {
+
+        /** The reason code of an attempt the run was stopped before (Ctrl-C, SIGTERM): never sent, or cut short. */
+        public static final String INTERRUPTED = "interrupted";
+
+        /** An attempt the run was stopped before it was sent or answered; {@code trail}: the sends made before that. */
+        public static NoAnswer interrupted(SendTrail trail) {
+            return new NoAnswer(INTERRUPTED, null, "the run was stopped before an answer came", trail);
+        }
+
+        public boolean wasInterrupted() {
+            return INTERRUPTED.equals(reason);
+        }
 
         @Override
         public String statusClass() {

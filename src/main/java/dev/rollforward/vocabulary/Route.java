@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param headersEnv request header name → NAME of the env var holding its value (a secret)
  * @param gateway    the gateway profile the route runs through ({@link Gateway#NONE} when none)
+ * @param stream     the happy path and the error path ask for the family's streaming form (CONTRACT §3)
  */
 public record Route(
         String label,
@@ -26,6 +27,7 @@ public record Route(
         Timeouts timeouts,
         RetryPolicy retry,
         String reviewLink,
+        boolean stream,
         int line) {
 
     public static final String DEFAULT_PROMPT = "Reply with the single word: ok";
@@ -34,6 +36,12 @@ public record Route(
     /** The response headers in which LiteLLM and Portkey report the retries they made. */
     public static final List<String> DEFAULT_GATEWAY_RETRY_HEADERS =
             List.of("x-litellm-attempted-retries", "x-portkey-retry-attempt-count");
+
+    /** This route sent to another base URL, with the expectations that go with it. */
+    public Route withBaseUrl(String url, Expectations expectations) {
+        return new Route(label, url, family, model, prompt, maxOutputTokens, credentialEnv, disabledCredentialEnv, headers,
+                headersEnv, gateway, expectations, gatewayRetryHeaders, timeouts, retry, reviewLink, stream, line);
+    }
 
     /** The URL the family's request goes to. */
     public String endpoint() {

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param provenance what judged, with which config and key (on every record of the route)
  * @param previous   the route's last check in the evidence log, once looked up
+ * @param stream     the route asked for the stream (CONTRACT §3)
  */
 public record RouteResult(String label, RequestFamily family, String reviewLink,
                           List<AttemptResult> attempts, Instant startedAt, long durationMs,
-                          Provenance provenance, Previous previous) {
+                          Provenance provenance, Previous previous, boolean stream) {
 
     public RouteResult {
         attempts = List.copyOf(attempts);
@@ -20,12 +21,18 @@ public record RouteResult(String label, RequestFamily family, String reviewLink,
 
     /** As a check produces it: the evidence log is read afterwards, by whoever keeps one. */
     public RouteResult(String label, RequestFamily family, String reviewLink, List<AttemptResult> attempts,
+                       Instant startedAt, long durationMs, Provenance provenance, boolean stream) {
+        this(label, family, reviewLink, attempts, startedAt, durationMs, provenance, Previous.NOT_LOOKED_UP, stream);
+    }
+
+    /** A route that did not ask for the stream, as a check produces it. */
+    public RouteResult(String label, RequestFamily family, String reviewLink, List<AttemptResult> attempts,
                        Instant startedAt, long durationMs, Provenance provenance) {
-        this(label, family, reviewLink, attempts, startedAt, durationMs, provenance, Previous.NOT_LOOKED_UP);
+        this(label, family, reviewLink, attempts, startedAt, durationMs, provenance, false);
     }
 
     public RouteResult withPrevious(Previous p) {
-        return new RouteResult(label, family, reviewLink, attempts, startedAt, durationMs, provenance, p);
+        return new RouteResult(label, family, reviewLink, attempts, startedAt, durationMs, provenance, p, stream);
     }
 
     /** stay if any attempt is stay; else hold if any is hold; else promote (CONTRACT §5). */

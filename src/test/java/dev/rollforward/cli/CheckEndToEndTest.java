@@ -159,7 +159,7 @@ class CheckEndToEndTest {
     void unknownOptionIsUsageError64WithOneLine() {
         assertThat(cli.run("check", "--config", "routes.yaml", "--colour")).isEqualTo(64);
         assertThat(cli.stderr.lines()).containsExactly("rollforward: Unknown option: '--colour'",
-                "Possible solutions: --config, --concurrency", "Try 'rollforward check --help' for the options.");
+                "Possible solutions: --config, --concurrency", "Try 'bin/rollforward check --help' for the options.");
         assertThat(cli.stdout).isEmpty();
     }
 

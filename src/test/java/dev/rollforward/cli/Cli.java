@@ -1,12 +1,17 @@
 package dev.rollforward.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollforward.http.Backoff;
 import dev.rollforward.http.FakePacer;
+import dev.rollforward.run.Invocation;
 import dev.rollforward.run.RunEnvironment;
+import dev.rollforward.run.StopSignal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -47,26 +55,109 @@ final class Cli implements AfterTestExecutionCallback, AfterEachCallback {
     final Map<String, String> env = new HashMap<>(Map.of(CANARY_ENV, CANARY, DISABLED_ENV, DISABLED));
     final FakePacer pacer = new FakePacer();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** What the launcher says about stderr: a terminal gets progress and colour. */
+    boolean terminal;
+    Invocation invocation = Invocation.CHECKOUT;
+    /** stdout as a closed pipe or a full disk: every write fails. */
+    boolean stdoutFails;
     /** As the launcher would say when stdout is a terminal (history colours it). */
     boolean stdoutIsTerminal;
     String stdout = "";
     String stderr = "";
     private final List<String> transcript = new ArrayList<>();
+    private final List<Runnable> stopListeners = new CopyOnWriteArrayList<>();
+    private volatile Capture liveStderr = new Capture();
+    /** The stderr of the run {@link #start} is about to begin, there before the run's thread is. */
+    private volatile Capture startingStderr;
     private MockWebServer upstream;
     private Path dir;
 
     int run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunEnvironment re = new RunEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock, pacer, new Backoff(bound -> bound), false,
-                stdoutIsTerminal);
+        Capture out = new Capture();
+        Capture err = startingStderr != null ? startingStderr : new Capture();
+        startingStderr = null;
+        liveStderr = err;
+        PrintStream stdoutStream = stdoutFails ? new PrintStream(new FailingStream(), true, StandardCharsets.UTF_8)
+                : new PrintStream(out, true, StandardCharsets.UTF_8);
+        StopSignal signal = stop -> {
+            stopListeners.add(stop);
+            return () -> stopListeners.remove(stop);
+        };
+        RunEnvironment re = new RunEnvironment(stdoutStream, new PrintStream(err, true, StandardCharsets.UTF_8), env, clock,
+                pacer, new Backoff(bound -> bound), terminal, stdoutIsTerminal, invocation, signal);
         int code = Main.run(re, args);
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);
         transcript.add("$ rollforward " + String.join(" ", Arrays.asList(args)) + "\n(exit " + code + ")\n"
                 + "--- stdout\n" + stdout + "--- stderr\n" + stderr);
         return code;
+    }
+
+    /** Runs rollforward on another thread, for a test that acts while it runs ({@link #awaitStderr}, {@link #sendStop}). */
+    CompletableFuture<Integer> start(String... args) {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        startingStderr = new Capture();
+        liveStderr = startingStderr;
+        Thread t = new Thread(() -> {
+            try {
+                exit.complete(run(args));
+            } catch (Throwable e) {
+                exit.completeExceptionally(e);
+            }
+        }, "rollforward-under-test");
+        t.setDaemon(true);
+        t.start();
+        return exit;
+    }
+
+    /** Blocks until the running command's stderr contains {@code text} (or fails after a generous bound); returns it so far. */
+    String awaitStderr(String text) throws InterruptedException {
+        return liveStderr.await(text);
+    }
+
+    /** Ctrl-C or SIGTERM, as the JVM's shutdown hook delivers it; the command then ends with its own exit code. */
+    void sendStop() {
+        assertThat(stopListeners).as("something listens for the signal").isNotEmpty();
+        stopListeners.forEach(Runnable::run);
+    }
+
+    /** Whether a command still waits for Ctrl-C or SIGTERM (none should once it has ended). */
+    boolean stopListened() {
+        return !stopListeners.isEmpty();
+    }
+
+    /** Output captured while it is written, so a test can wait for a line. */
+    private static final class Capture extends ByteArrayOutputStream {
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            super.write(b, off, len);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            super.write(b);
+            notifyAll();
+        }
+
+        synchronized String await(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!toString(StandardCharsets.UTF_8).contains(text)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("stderr never showed '" + text + "'; it has:\n" + toString(StandardCharsets.UTF_8));
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class FailingStream extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
     }
 
     /** The test's upstream on 127.0.0.1, started on first use and closed after the test. */

@@ -30,12 +30,12 @@ class ExitCodeMappingTest {
             check --config x.yaml -q -v                | --quiet, --verbose are mutually exclusive (specify only one)   | check
             sandbox --port 65536                       | --port must be between 0 and 65535                             | sandbox
             sandbox --port -1                          | --port must be between 0 and 65535                             | sandbox
-            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, gateway-fell-back, gateway-error | demo
+            demo --mode nope                           | unknown --mode 'nope'; one of: healthy, overloaded, rate-limited, wrong-shape, accepts-any-key, hang, flaky, quota-exhausted, wrong-upstream, redirect, html-errors, gateway-retries, echo-key, gateway-fell-back, gateway-error, stream-cut, stream-buffered, stream-error | demo
             """)
     void aBadOptionValueIsOneUsageLineAndExit64(String args, String message, String command) {
         assertThat(cli.run(args.split(" "))).isEqualTo(64);
         assertThat(cli.stderr.lines()).containsExactly("rollforward: " + message,
-                "Try 'rollforward " + command + " --help' for the options.");
+                "Try 'bin/rollforward " + command + " --help' for the options.");
         assertThat(cli.stdout).isEmpty();
     }
 
@@ -54,7 +54,7 @@ class ExitCodeMappingTest {
         assertThat(cli.run("check", "--config", config.toString(), "--check-id", "chk-1")).isEqualTo(70);
         assertThat(cli.stderr.lines()).last().isEqualTo("rollforward: internal error: IllegalStateException: "
                 + "the clock broke holding [REDACTED] (a bug; rerun with --verbose for the stack trace)");
-        assertThat(cli.stderr).doesNotContain(canary).doesNotContain("\tat ");
+        assertThat(cli.stderr).doesNotContain(canary).doesNotContain("    at ");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ExitCodeMappingTest {
 
         assertThat(cli.run("check", "--config", config.toString(), "--check-id", "chk-1", "--verbose")).isEqualTo(70);
         assertThat(cli.stderr).contains("rollforward: internal error: IllegalStateException: the clock broke holding [REDACTED]\n")
-                .contains("\tat ").doesNotContain(canary);
+                .contains("\n    at dev.rollforward.").doesNotContain(canary);
     }
 
     /** The canary key becomes a value no key pattern knows, and the clock fails naming it once the check runs. */

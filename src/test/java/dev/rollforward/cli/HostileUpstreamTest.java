@@ -78,7 +78,7 @@ class HostileUpstreamTest {
                 assertThat(everything).doesNotContain(key).doesNotContain(key.substring(5, 13)).doesNotContain(key.substring(20));
             }
         }
-        assertThat(cli.stderr).contains("http: Authorization: ").doesNotContain("\tat ");
+        assertThat(cli.stderr).contains("http: Authorization: ").doesNotContain("    at ");
     }
 
     @Test

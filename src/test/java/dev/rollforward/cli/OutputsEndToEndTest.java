@@ -12,6 +12,8 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Document;
 
 /** --evidence-log, --junit, --markdown and $GITHUB_STEP_SUMMARY through the real command. */
@@ -84,7 +86,88 @@ class OutputsEndToEndTest {
 
         assertThat(code).isEqualTo(70);
         assertThat(cli.stderr.lines()).last().asString().startsWith("rollforward: cannot write evidence log " + log + ": ");
-        assertThat(cli.stderr).doesNotContain("\tat ");
+        assertThat(cli.stderr).doesNotContain("    at ");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void recordsLostOnStdoutExit70AfterEveryOtherOutputIsWritten() throws Exception {
+        server.setDispatcher(Upstream.healthy());
+        Path log = cli.dir().resolve("log.jsonl");
+        Path junit = cli.dir().resolve("report.xml");
+        cli.stdoutFails = true;
+
+        int code = cli.run("check", "--config", config.toString(), "--evidence-log", log.toString(), "--junit", junit.toString());
+
+        assertThat(code).isEqualTo(70);
+        assertThat(cli.stderr.lines()).last().isEqualTo("rollforward: cannot write to stdout (a closed pipe or a full "
+                + "disk): what this run printed there is incomplete; the other outputs were written");
+        assertThat(Files.readAllLines(log)).hasSize(3);
+        assertThat(junit).exists();
+    }
+
+    @Test
+    void aPlanLostOnStdoutExits70Too() {
+        cli.stdoutFails = true;
+        assertThat(cli.run("plan", "--config", config.toString())).isEqualTo(70);
+        assertThat(cli.stderr).contains("rollforward: cannot write to stdout");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "--junit, evidence.jsonl, ./evidence.jsonl",
+            "--markdown, evidence.jsonl, sub/../evidence.jsonl",
+    })
+    void aReportNamingTheEvidenceLogIsAUsageErrorBeforeAnythingIsSent(String option, String log, String report)
+            throws Exception {
+        server.setDispatcher(Upstream.healthy());
+        Path evidence = cli.dir().resolve(log);
+        Files.createDirectories(cli.dir().resolve("sub"));
+        Files.writeString(evidence, "{\"kept\":true}\n");
+
+        int code = cli.run("check", "--config", config.toString(), "--evidence-log", evidence.toString(),
+                option, cli.dir().resolve(report).toString());
+
+        assertThat(code).isEqualTo(64);
+        assertThat(cli.stderr.lines()).last().asString().startsWith("rollforward: --evidence-log and " + option
+                + " name the same file (").endsWith("): one would overwrite the other, and the evidence would be lost; "
+                + "give each its own file");
+        assertThat(Files.readString(evidence)).isEqualTo("{\"kept\":true}\n");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aSymlinkToTheJUnitReportIsTheSameFile() throws Exception {
+        Path junit = cli.dir().resolve("report.xml");
+        Files.writeString(junit, "<old/>");
+        Path link = Files.createSymbolicLink(cli.dir().resolve("link.md"), junit);
+
+        assertThat(cli.run("check", "--config", config.toString(), "--junit", junit.toString(), "--markdown", link.toString()))
+                .isEqualTo(64);
+        assertThat(cli.stderr).contains("rollforward: --junit and --markdown name the same file (" + link + ")");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theMarkdownNamingTheStepSummaryIsAUsageError() {
+        Path summary = cli.dir().resolve("summary.md");
+        cli.env.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        assertThat(cli.run("check", "--config", config.toString(), "--markdown", summary.toString())).isEqualTo(64);
+        assertThat(cli.stderr).contains("rollforward: --markdown and $GITHUB_STEP_SUMMARY name the same file");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aStepSummaryWhoseFolderIsMissingIsSkippedWithAWarningAndTheVerdictStands() {
+        server.setDispatcher(Upstream.healthy());
+        Path summary = cli.dir().resolve("no-such-folder/step_summary");
+        cli.env.put("GITHUB_STEP_SUMMARY", summary.toString());
+
+        assertThat(cli.run("check", "--config", config.toString(), "--quiet")).isZero();
+        assertThat(cli.stderr).isEqualTo("warning: $GITHUB_STEP_SUMMARY names " + summary + ", but its folder "
+                + summary.getParent() + " does not exist; no step summary is written (the exit code is not affected)\n");
+        assertThat(summary.getParent()).doesNotExist();
+        assertThat(cli.records()).hasSize(3);
     }
 }

@@ -57,7 +57,7 @@ class TlsAndProxyEndToEndTest {
     }
 
     private void assertNoStackTrace() {
-        assertThat(cli.stderr).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("PKIX")
+        assertThat(cli.stderr).doesNotContain("    at ").doesNotContain("Exception").doesNotContain("PKIX")
                 .doesNotContain("sun.security");
     }
 

@@ -145,6 +145,7 @@ class RouteDigestTest {
         "expect.served_by        | '    expect:\n'                         | '    gateway: litellm\n    expect:\n      served_by: deploy-1\n'",
         "headers_env             | '    expect:\n'                         | '    headers_env: {x-portkey-api-key: PORTKEY_API_KEY}\n    expect:\n'",
         "upstream_header matches | value: cometapi                        | matches: cometapi",
+        "stream                  | request_family: chat                   | 'request_family: chat\n    stream: true'",
     })
     void eachEffectiveSettingChangedAloneChangesTheDigest(String setting, String from, String to) throws ConfigException {
         assertThat(ROUTE).contains(from);
@@ -161,6 +162,14 @@ class RouteDigestTest {
      * otherwise a changed setting would leave the digest as it was, and two different routes
      * would look the same in the evidence.
      */
+    /** stream: false is the default, and a route that does not stream keeps the digest it had before streaming. */
+    @Test
+    void anExplicitStreamFalseGivesTheSameDigestAsNone() throws ConfigException {
+        assertThat(digest(ROUTE.replace("request_family: chat", "request_family: chat\n    stream: false")))
+                .isEqualTo(digest(ROUTE));
+        assertThat(RouteDigest.canonicalForm(only(ROUTE))).doesNotContain("\"stream\"");
+    }
+
     @Test
     void everyRouteSettingIsInTheCanonicalFormOrLeftOutOnPurpose() throws ConfigException {
         Map<String, String> inForm = new HashMap<>(Map.ofEntries(Map.entry("label", "label"),
@@ -172,6 +181,7 @@ class RouteDigestTest {
                 Map.entry("retry", "retry")));
         // Added with #9: in the form only when set, so that routes without them keep their digests.
         Map<String, String> inFormWhenSet = Map.of("gateway", "gateway", "headersEnv", "headers_env");
+        inForm.put("stream", "stream");
         Set<String> leftOut = Set.of("reviewLink", "line");
         Set<String> components = Arrays.stream(Route.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -179,7 +189,7 @@ class RouteDigestTest {
         accounted.addAll(inFormWhenSet.keySet());
         accounted.addAll(leftOut);
         assertThat(components).isEqualTo(accounted);
-        String form = RouteDigest.canonicalForm(only(ROUTE));
+        String form = RouteDigest.canonicalForm(only(ROUTE + "    stream: true\n"));
         for (String key : inForm.values()) {
             assertThat(form).contains("\"" + key + "\":");
         }

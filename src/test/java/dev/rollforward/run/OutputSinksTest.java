@@ -9,6 +9,7 @@ import dev.rollforward.report.StdoutRecords;
 import dev.rollforward.secrets.Redactor;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +22,15 @@ class OutputSinksTest {
     void theTableIsLeftOutUnderQuiet() {
         Console quiet = new Console(NOWHERE, NOWHERE, true, false);
 
-        assertThat(OutputSinks.build(ReportFiles.NONE, Map.of(), quiet, new RecordJson("c1", Redactor.none())))
-                .singleElement().isInstanceOf(StdoutRecords.class);
+        assertThat(OutputSinks.build(ReportFiles.NONE, Map.of(), quiet, new RecordJson("c1", Redactor.none()), List.of()))
+                .noneMatch(StderrTable.class::isInstance).hasAtLeastOneElementOfType(StdoutRecords.class);
     }
 
     @Test
     void otherwiseTheRecordsAndTheTable() {
         Console normal = new Console(NOWHERE, NOWHERE, false, false);
 
-        assertThat(OutputSinks.build(ReportFiles.NONE, Map.of(), normal, new RecordJson("c1", Redactor.none())))
-                .hasExactlyElementsOfTypes(StdoutRecords.class, StderrTable.class);
+        assertThat(OutputSinks.build(ReportFiles.NONE, Map.of(), normal, new RecordJson("c1", Redactor.none()), List.of()))
+                .hasAtLeastOneElementOfType(StdoutRecords.class).hasAtLeastOneElementOfType(StderrTable.class);
     }
 }

@@ -398,7 +398,7 @@ class SandboxServerTest {
 
     @Test
     void modesHaveKebabCaseWireNamesThatRoundTrip() {
-        assertThat(SandboxMode.values()).hasSize(15);
+        assertThat(SandboxMode.values()).hasSize(18);
         for (SandboxMode mode : SandboxMode.values()) {
             assertThat(mode.wire()).matches("[a-z]+(-[a-z]+)*");
             assertThat(mode.description()).isNotBlank().doesNotContain("\n");

@@ -27,9 +27,19 @@ public final class TestRoutes {
         return route(family, expect, gateway, gateway.reporting().retryHeaders());
     }
 
+    /** A route of {@code family} that asks for the stream ({@code stream: true}). */
+    public static Route streaming(RequestFamily family, Expectations expect) {
+        return route(family, expect, Gateway.NONE, Route.DEFAULT_GATEWAY_RETRY_HEADERS, true);
+    }
+
     private static Route route(RequestFamily family, Expectations expect, Gateway gateway, List<String> retryHeaders) {
+        return route(family, expect, gateway, retryHeaders, false);
+    }
+
+    private static Route route(RequestFamily family, Expectations expect, Gateway gateway, List<String> retryHeaders,
+                               boolean stream) {
         return new Route(expect.routeLabel(), "https://" + expect.upstreamHost() + "/v1", family, "gpt-4o-mini",
                 Route.DEFAULT_PROMPT, Route.DEFAULT_MAX_OUTPUT_TOKENS, "TEST_CANARY_KEY", null, Map.of(), Map.of(),
-                gateway, expect, retryHeaders, Timeouts.DEFAULT, gateway.defaultRetry(), null, 1);
+                gateway, expect, retryHeaders, Timeouts.DEFAULT, gateway.defaultRetry(), null, stream, 1);
     }
 }
