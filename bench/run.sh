@@ -310,8 +310,8 @@ r "- \`curl+jq\`: \`bench/curl-check.sh\`, the same two requests judged with jq,
 r "- \`OpenAI SDK\`: \`bench/openai-sdk-check\`, the same check written with the official OpenAI Java SDK"
 r "  (\`com.openai:openai-java:$sdk_version\`, one shaded jar), as \`java -jar\`; \`SDK, best flags\`: with the"
 r "  launcher's JVM flags and its own start-up archive (static AppCDS on JDK 17-24, AOT cache on 25+, made the same way)."
-r "- \`java -version\` and \`launcher --version\` split the time into the JVM's own start, the application's start"
-r "  (the command line, before any check work) and the check."
+r "- \`java -version\` and \`launcher validate\` (the same config, checked and nothing sent) split the time into"
+r "  the JVM's own start, the start of the command and its config, and the check's own work."
 declare -A p1_launcher
 for jh in "${jdks[@]}"; do
   f="$(jdk_feature "$jh")"
@@ -327,9 +327,9 @@ for jh in "${jdks[@]}"; do
   else share="-Xshare:auto -XX:SharedArchiveFile=$archive -Xlog:cds*=off"; fi
   cmds=(
     "jvm=$jh/bin/java -Xshare:auto ${vm_flags_text} -version"
-    "version=$launcher --version"
+    "version=$launcher validate --config $work/p1.yaml"
     "launcher=$launcher check --config $work/p1.yaml --quiet"
-    "direct=$jh/bin/java ${vm_flags_text} $share -Drollforward.stderr.tty=0 -Drollforward.stdout.tty=0 -jar $jar check --config $work/p1.yaml --quiet"
+    "direct=$jh/bin/java ${vm_flags_text} $share -Drollforward.stderr.tty=0 -Drollforward.stdout.tty=0 -Drollforward.invoked.as=$launcher -Drollforward.home=$repo -jar $jar check --config $work/p1.yaml --quiet"
     "nocds=env ROLLFORWARD_NO_CDS=1 $launcher check --config $work/p1.yaml --quiet"
     "plain=$jh/bin/java -jar $jar check --config $work/p1.yaml --quiet"
     "curl=$curl_cmd"
@@ -362,7 +362,7 @@ for jh in "${jdks[@]}"; do
     r "| $2 | ${medians[$1]} ms (${q1[$1]}–${q3[$1]}) | ${cpu[$1]} ms | $ratio | $cratio | $target |"
   }
   row jvm "\`java -version\`"
-  row version "launcher \`--version\`"
+  row version "launcher \`validate\`"
   row launcher "**launcher**"
   row direct "no launcher"
   row nocds "no archive"
@@ -379,10 +379,10 @@ for jh in "${jdks[@]}"; do
   app_ms=$(( ${medians[version]%.*} - ${medians[jvm]%.*} ))
   check_ms=$(( ${l%.*} - ${medians[version]%.*} ))
   limits+=("- **P1, JDK $f**: of the launcher's $l ms (${cpu[launcher]} ms CPU), ${medians[jvm]} ms is the JVM's own start (\`java -version\`),
-  $app_ms ms the application's start before any check work (\`rollforward --version\`: loading and initialising
-  the command line's classes and picocli's model of the top command) and $check_ms ms the check itself: the
-  subcommand's model, the YAML config through Jackson, the redactor, an OkHttp client (whose TLS set-up scans
-  the security providers even for an http:// route), two loopback round trips and the records. The launcher's
+  $app_ms ms the command and its config (\`rollforward validate\`: the launcher, picocli's models of the top command
+  and the one subcommand, built by reflection, and the YAML config through Jackson) and $check_ms ms the check's
+  own work: the redactor, an OkHttp client (whose TLS set-up scans the security providers even for an http://
+  route), two loopback round trips, judging and the records. The launcher's
   own work is the difference to \`no launcher\`: $(( ${l%.*} - ${medians[direct]%.*} )) ms wall, $(( ${cpu[launcher]%.*} - ${cpu[direct]%.*} )) ms CPU. curl+jq takes $c ms in all
   (${cpu[curl]} ms CPU): 2.5 × that is $(awk -v c="$c" 'BEGIN { printf "%d", 2.5 * c }') ms, against ${medians[jvm]} ms for a JVM that does nothing. Without the
   archive the launcher takes ${medians[nocds]} ms: the archive saves $(( ${medians[nocds]%.*} - ${l%.*} )) ms, the flags another $(( ${p%.*} - ${medians[nocds]%.*} )) ms
