@@ -36,7 +36,7 @@ final class CheckCommand extends Subcommand {
             description = "Id on every record (default route-rollforward-check-YYYYMMDD-HHMM, UTC).")
     String checkId;
 
-    @Option(names = "--review-link", paramLabel = "URL",
+    @Option(names = "--review-link", paramLabel = "URL", converter = OptionValues.ReviewLink.class,
             description = "Overrides review_link from the config; an empty value counts as not given.")
     String reviewLink;
 

@@ -58,6 +58,21 @@ final class OptionValues {
     }
 
     /**
+     * --review-link: an http(s) link, as the config's review_link must be; empty (a CI template on a
+     * manual run) counts as not given.
+     */
+    static final class ReviewLink implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.strip();
+            if (!v.isEmpty() && !v.startsWith("https://") && !v.startsWith("http://")) {
+                throw new Invalid("--review-link must be an http(s) link to the review or ticket, or empty");
+            }
+            return v;
+        }
+    }
+
+    /**
      * --evidence-log, --junit, --markdown: an empty value (a CI variable that was not set) names no
      * file; it would otherwise be the current folder.
      */

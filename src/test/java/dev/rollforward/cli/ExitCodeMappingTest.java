@@ -27,6 +27,7 @@ class ExitCodeMappingTest {
             check --config x.yaml --concurrency 257    | --concurrency must be between 1 and 256, not 257               | check
             check --config x.yaml --concurrency many   | Invalid value for option '--concurrency': 'many' is not an int | check
             check --config x.yaml --check-id a/b       | --check-id may only use letters, digits and . _ : - (at most 128) | check
+            check --config x.yaml --review-link ROUTE-1 | --review-link must be an http(s) link to the review or ticket, or empty | check
             check --config x.yaml -q -v                | --quiet, --verbose are mutually exclusive (specify only one)   | check
             sandbox --port 65536                       | --port must be between 0 and 65535                             | sandbox
             sandbox --port -1                          | --port must be between 0 and 65535                             | sandbox
