@@ -37,10 +37,11 @@ final class PlanCommand extends Subcommand {
             if (advice != null) {
                 console().warning(r.label() + ": " + advice);
             }
+            String digest = RouteDigest.of(r);
             for (Phase phase : Phase.values()) {
-                String name = phase == Phase.HAPPY_PATH ? r.credentialEnv() : r.disabledCredentialEnv();
+                String name = r.keyEnv(phase);
                 String problem = name == null ? null : EnvVars.problem(env.env(), name);
-                env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env(), RouteDigest.of(r)));
+                env.out().println(PlanJson.of(r, phase, Version.userAgent(), env.env(), digest));
                 if (problem != null) {
                     console().info("note: " + r.label() + " " + phase.wire() + ": env var " + name
                             + " " + problem + "; a check would stop with a config error");

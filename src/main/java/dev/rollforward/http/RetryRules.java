@@ -1,6 +1,7 @@
 package dev.rollforward.http;
 
 import dev.rollforward.vocabulary.ErrorCodes;
+import dev.rollforward.vocabulary.HeaderValues;
 import dev.rollforward.vocabulary.GatewayReport;
 import dev.rollforward.vocabulary.RetryPolicy;
 import java.io.EOFException;
@@ -39,7 +40,7 @@ final class RetryRules {
             return Advice.no("status_not_retryable");
         }
         // An explicit "don't retry" from the server is honoured (openai SDKs do the same).
-        if ("false".equalsIgnoreCase(first(headers, "x-should-retry"))) {
+        if ("false".equalsIgnoreCase(HeaderValues.first(headers, "x-should-retry"))) {
             return Advice.no("server_said_no_retry");
         }
         // Retry at one layer only: a gateway that already retried, or fell back, has spent the budget.
@@ -53,7 +54,7 @@ final class RetryRules {
         if (status >= 500 && ErrorCodes.blamedOnRequest(code) != null) {
             return Advice.no("request_blamed");
         }
-        long wait = RetryAfter.millis(first(headers, "retry-after-ms"), first(headers, "retry-after"), nowMillis);
+        long wait = RetryAfter.millis(HeaderValues.first(headers, "retry-after-ms"), HeaderValues.first(headers, "retry-after"), nowMillis);
         if (wait > policy.maxRetryAfterMs()) {
             return Advice.no("retry_after_too_long");
         }
@@ -105,8 +106,4 @@ final class RetryRules {
         return false;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> v = headers.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
-    }
 }

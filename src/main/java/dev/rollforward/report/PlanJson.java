@@ -35,7 +35,7 @@ public final class PlanJson {
     public static String of(Route route, Phase phase, String userAgent, Map<String, String> env, String routeDigest) {
         String correlationId = CorrelationId.of(CHECK_ID, route.label(), phase);
         RequestPlan plan = RequestPlan.of(route, userAgent, correlationId);
-        String credentialEnv = phase == Phase.HAPPY_PATH ? route.credentialEnv() : route.disabledCredentialEnv();
+        String credentialEnv = route.keyEnv(phase);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();

@@ -60,8 +60,9 @@ public final class CheckRunner {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         List<AttemptResult> attempts = new ArrayList<>(2);
-        attempts.add(attempt(route, Phase.HAPPY_PATH, credentials.canary(), credentials));
-        attempts.add(attempt(route, Phase.ERROR_PATH, credentials.disabled(), credentials));
+        for (Phase phase : Phase.values()) {
+            attempts.add(attempt(route, phase, credentials));
+        }
         progress.routeFinished(route);
         Provenance provenance = new Provenance(Version.get(), RouteDigest.of(route),
                 CredentialFingerprint.of(credentials.canary()));
@@ -70,7 +71,7 @@ public final class CheckRunner {
     }
 
     /** Once stopped, an attempt not yet sent, or cut short, is recorded as interrupted (hold), not sent. */
-    private AttemptResult attempt(Route route, Phase phase, String credential, Credentials credentials) {
+    private AttemptResult attempt(Route route, Phase phase, Credentials credentials) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         ResponseSnapshot snap;
@@ -78,7 +79,7 @@ public final class CheckRunner {
             snap = ResponseSnapshot.NoAnswer.interrupted(new SendTrail(URI.create(route.endpoint()).getHost(), null, List.of()));
         } else {
             progress.attemptStarted(route, phase);
-            snap = transport.send(route, credential, credentials.headerValues(),
+            snap = transport.send(route, credentials.key(phase), credentials.headerValues(),
                     CorrelationId.of(checkId, route.label(), phase));
             if (stopped && snap instanceof ResponseSnapshot.NoAnswer cut) {
                 snap = ResponseSnapshot.NoAnswer.interrupted(cut.trail());

@@ -1,6 +1,8 @@
 package dev.rollforward.secrets;
 
+
 import dev.rollforward.vocabulary.ConfigException;
+import dev.rollforward.vocabulary.Phase;
 import dev.rollforward.vocabulary.Route;
 
 import java.security.SecureRandom;
@@ -18,6 +20,12 @@ import java.util.Map;
  * @param headerValues      request header name → value read from the env var {@code headers_env} names
  */
 public record Credentials(String canary, String disabled, boolean generatedDisabled, Map<String, String> headerValues) {
+
+    /** The key the attempt of this phase presents: the canary on the happy path, the disabled one on the error path. */
+    public String key(Phase phase) {
+        return phase == Phase.HAPPY_PATH ? canary : disabled;
+    }
+
 
     public Credentials {
         headerValues = Map.copyOf(headerValues);

@@ -1,7 +1,6 @@
 package dev.rollforward.vocabulary;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,16 +37,16 @@ public record GatewayReport(GatewayRetries retries, int fallbacks, String target
     public static GatewayReport read(Gateway gateway, Map<String, List<String>> headers, List<String> retryHeaders,
                                      String expectedTarget) {
         Gateway.ServedByEvidence evidence = gateway.servedBy();
-        String target = first(headers, evidence.targetHeader());
+        String target = HeaderValues.first(headers, evidence.targetHeader());
         int fallbacks = switch (evidence.style()) {
             case OPTION_INDEX -> optionIndexFallbacks(target, expectedTarget);
-            case DEPLOYMENT -> count(first(headers, evidence.fallbackHeader()));
+            case DEPLOYMENT -> count(HeaderValues.first(headers, evidence.fallbackHeader()));
             case NONE -> 0;
         };
-        String requestId = first(headers, REQUEST_ID);
+        String requestId = HeaderValues.first(headers, REQUEST_ID);
         return new GatewayReport(GatewayRetries.from(headers, retryHeaders), fallbacks, target,
-                first(headers, evidence.apiBaseHeader()),
-                requestId != null ? requestId : first(headers, gateway.reporting().requestIdHeader()));
+                HeaderValues.first(headers, evidence.apiBaseHeader()),
+                requestId != null ? requestId : HeaderValues.first(headers, gateway.reporting().requestIdHeader()));
     }
 
     private static int optionIndexFallbacks(String target, String expectedTarget) {
@@ -69,11 +68,4 @@ public record GatewayReport(GatewayRetries retries, int fallbacks, String target
         }
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        if (name == null) {
-            return null;
-        }
-        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
 }

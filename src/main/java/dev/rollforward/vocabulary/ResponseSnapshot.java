@@ -1,7 +1,6 @@
 package dev.rollforward.vocabulary;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,8 +59,7 @@ public sealed interface ResponseSnapshot permits ResponseSnapshot.Answer, Respon
 
         @Override
         public String header(String name) {
-            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
-            return values == null || values.isEmpty() ? null : values.get(0);
+            return HeaderValues.first(headers, name);
         }
     }
 

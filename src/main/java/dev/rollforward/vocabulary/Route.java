@@ -43,6 +43,11 @@ public record Route(
                 headersEnv, gateway, expectations, gatewayRetryHeaders, timeouts, retry, reviewLink, stream, line);
     }
 
+    /** The NAME of the env var holding the key this phase presents; null for a generated disabled key. */
+    public String keyEnv(Phase phase) {
+        return phase == Phase.HAPPY_PATH ? credentialEnv : disabledCredentialEnv;
+    }
+
     /** The URL the family's request goes to. */
     public String endpoint() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -14,6 +14,11 @@ final class Routes {
     /** What a check would send as X-Request-Id: {check_id}.{route_label}.{phase}. */
     static final String CORRELATION_ID = "test-check.primary.happy-path";
     static final String USER_AGENT = "rollforward/0.1.0-test";
+
+    /** A transport on fake time whose full jitter always takes the ceiling: delays are exactly base * 2^n capped. */
+    static Transport fakeTimeTransport(FakePacer pacer) {
+        return Transport.builder(USER_AGENT, ERROR_CODES).pacer(pacer).backoff(new Backoff(bound -> bound)).build();
+    }
     /** The reader run wires in: the check package's classifier. */
     static final ErrorCodeReader ERROR_CODES = body -> BodyClassifier.classify(body, false).errorCode();
 

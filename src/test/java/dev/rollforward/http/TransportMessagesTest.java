@@ -26,8 +26,7 @@ class TransportMessagesTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakePacer pacer = new FakePacer();
-    private final Transport transport = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES)
-            .pacer(pacer).backoff(new Backoff(bound -> bound)).build();
+    private final Transport transport = Routes.fakeTimeTransport(pacer);
 
     @AfterEach
     void close() {

@@ -36,9 +36,7 @@ class TransportRetryTest {
     final MockWebServer server = new MockWebServer();
 
     private final FakePacer pacer = new FakePacer();
-    /** Deterministic full jitter: always the ceiling, so delays are exactly base * 2^n capped. */
-    private final Transport transport = Transport.builder(Routes.USER_AGENT, Routes.ERROR_CODES)
-            .pacer(pacer).backoff(new Backoff(bound -> bound)).build();
+    private final Transport transport = Routes.fakeTimeTransport(pacer);
 
     @AfterEach
     void close() {
